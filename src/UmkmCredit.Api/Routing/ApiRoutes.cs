@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using UmkmCredit.Api.Intake;
+using UmkmCredit.Api.Review;
+using UmkmCredit.Api.Platform;
+
+namespace UmkmCredit.Api.Routing;
+
+/// <summary>Who may call a route.</summary>
+public enum RouteAccess
+{
+    /// <summary>Anyone (the handler checks tokens where needed).</summary>
+    Anonymous,
+
+    /// <summary>Administrators: <c>x-functions-key</c> / <c>?code=</c>. Functions: <c>AuthorizationLevel.Function</c>.</summary>
+    Admin,
+}
+
+/// <summary>A request as the handlers see it, whichever host received it.</summary>
+public sealed record ApiRequest(HttpContext Http, DurableTaskClient Durable, IReadOnlyDictionary<string, string> Values)
+{
+    /// <summary>A route value.</summary>
+    public string Value(string name) => Values.TryGetValue(name, out var v) ? v : string.Empty;
+}
+
+/// <summary>One route of the contract: name (= Functions function name), method, template under <c>/api</c>, access, handler.</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, RouteAccess Access, Func<IServiceProvider, ApiRequest, Task<IResult>> Handler);
+
+/// <summary>
+/// The one route table. The standalone host maps exactly these; the Functions app has one thin
+/// <c>[Function]</c> per entry (tests compare both against this table and the OpenAPI document).
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>Every route.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new(RouteNames.Health, "GET", "health", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SystemEndpoints>().HealthAsync(r)),
+        new(RouteNames.OpenApi, "GET", "openapi.json", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SystemEndpoints>().OpenApiAsync(r)),
+        new(RouteNames.Portal, "GET", "portal", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<PortalEndpoints>().PortalAsync(r)),
+        new(RouteNames.SubmitApplication, "POST", "applications", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().SubmitAsync(r)),
+        new(RouteNames.GetApplication, "GET", "applications/{id}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().GetAsync(r)),
+        new(RouteNames.PutDocument, "PUT", "applications/{id}/documents/{kind}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().PutDocumentAsync(r)),
+        new(RouteNames.ResubmitApplication, "POST", "applications/{id}/resubmit", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().ResubmitAsync(r)),
+        new(RouteNames.WithdrawApplication, "POST", "applications/{id}/withdraw", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().WithdrawAsync(r)),
+        new(RouteNames.GetReview, "GET", "review/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().GetAsync(r)),
+        new(RouteNames.PostReview, "POST", "review/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DecideAsync(r)),
+        new(RouteNames.GetReviewDocument, "GET", "review/{token}/documents/{kind}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DocumentAsync(r)),
+        new(RouteNames.AdminRemind, "POST", "admin/applications/{id}/remind", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().RemindAsync(r)),
+    ];
+
+    /// <summary>Finds a route by name.</summary>
+    public static ApiRoute Get(string name) => All.Single(r => r.Name == name);
+}
+
+/// <summary>Route names, equal to the Functions app's function names.</summary>
+public static class RouteNames
+{
+    /// <summary><c>GET /api/health</c>.</summary>
+    public const string Health = "Health";
+
+    /// <summary><c>GET /api/openapi.json</c>.</summary>
+    public const string OpenApi = "OpenApi";
+
+    /// <summary><c>GET /api/portal</c>.</summary>
+    public const string Portal = "Portal";
+
+    /// <summary><c>POST /api/applications</c>.</summary>
+    public const string SubmitApplication = "SubmitApplication";
+
+    /// <summary><c>GET /api/applications/{id}</c>.</summary>
+    public const string GetApplication = "GetApplication";
+
+    /// <summary><c>PUT /api/applications/{id}/documents/{kind}</c>.</summary>
+    public const string PutDocument = "PutDocument";
+
+    /// <summary><c>POST /api/applications/{id}/resubmit</c>.</summary>
+    public const string ResubmitApplication = "ResubmitApplication";
+
+    /// <summary><c>POST /api/applications/{id}/withdraw</c>.</summary>
+    public const string WithdrawApplication = "WithdrawApplication";
+
+    /// <summary><c>GET /api/review/{token}</c>.</summary>
+    public const string GetReview = "GetReview";
+
+    /// <summary><c>POST /api/review/{token}</c>.</summary>
+    public const string PostReview = "PostReview";
+
+    /// <summary><c>GET /api/review/{token}/documents/{kind}</c>.</summary>
+    public const string GetReviewDocument = "GetReviewDocument";
+
+    /// <summary><c>POST /api/admin/applications/{id}/remind</c>.</summary>
+    public const string AdminRemind = "AdminRemind";
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using UmkmCredit.Infrastructure.Notifications;
+using UmkmCredit.Infrastructure.Storage;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Infrastructure;
+
+/// <summary>Registers the storage and notification adapters of the workflow's ports.</summary>
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>Adds Blob/Table adapters and the notifier chosen by configuration.</summary>
+    public static IServiceCollection AddUmkmCreditInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<IApplicationRepository, BlobApplicationRepository>();
+        services.AddSingleton<IDocumentRepository, BlobDocumentRepository>();
+        services.AddSingleton<IAuditTrail, BlobAuditTrail>();
+        services.AddSingleton<IApplicationIndex, TableApplicationIndex>();
+        services.AddSingleton<ILinkStore, TableLinkStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<PickupDirectoryNotifier>();
+        services.AddSingleton<SmtpNotifier>();
+        services.AddSingleton<INotifier>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.Host)
+                ? sp.GetRequiredService<PickupDirectoryNotifier>()
+                : sp.GetRequiredService<SmtpNotifier>());
+        return services;
+    }
+}

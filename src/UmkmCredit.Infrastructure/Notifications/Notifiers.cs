@@ -1,0 +1,98 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Infrastructure.Notifications;
+
+/// <summary><c>Notifications:*</c>.</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Notifications";
+
+    /// <summary>Folder for RFC 5322 <c>.eml</c> files (the local default).</summary>
+    public string PickupDirectory { get; set; } = Path.Combine(".data", "outbox");
+
+    /// <summary>SMTP relay; used instead of the pickup directory when <see cref="SmtpOptions.Host"/> is set.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+/// <summary><c>Notifications:Smtp:*</c>.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Host name; empty = use the pickup directory.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>Port.</summary>
+    public int Port { get; set; } = 25;
+
+    /// <summary>User (optional).</summary>
+    public string? User { get; set; }
+
+    /// <summary>Password (optional).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Sender address.</summary>
+    public string From { get; set; } = "UmkmCredit <noreply@umkmcredit.kaltaraprov.go.id>";
+}
+
+/// <summary>Builds the MIME message (plain text + HTML alternative).</summary>
+internal static class MimeMessages
+{
+    public static MimeMessage Build(OutgoingMessage message, string from)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(new MailboxAddress(message.ToName, message.To));
+        mime.Subject = message.Subject;
+        mime.Date = DateTimeOffset.UtcNow;
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        return mime;
+    }
+}
+
+/// <summary>Writes one <c>.eml</c> per message into the pickup directory (atomically: temp file, then rename).</summary>
+public sealed partial class PickupDirectoryNotifier(IOptions<NotificationOptions> options, ILogger<PickupDirectoryNotifier> logger) : INotifier
+{
+    /// <inheritdoc />
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetFullPath(options.Value.PickupDirectory);
+        Directory.CreateDirectory(directory);
+        var mime = MimeMessages.Build(message, options.Value.Smtp.From);
+        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
+        var temp = Path.Combine(directory, name + ".tmp");
+        await mime.WriteToAsync(temp, cancellationToken).ConfigureAwait(false);
+        File.Move(temp, Path.Combine(directory, name + ".eml"));
+        LogWritten(logger, message.Subject);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message written to the pickup directory: {Subject}")]
+    private static partial void LogWritten(ILogger logger, string subject);
+}
+
+/// <summary>Sends through an SMTP relay with MailKit.</summary>
+public sealed partial class SmtpNotifier(IOptions<NotificationOptions> options, ILogger<SmtpNotifier> logger) : INotifier
+{
+    /// <inheritdoc />
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.SendAsync(MimeMessages.Build(message, smtp.From), cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+        LogSent(logger, message.Subject, smtp.Host ?? string.Empty);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message sent through {Host}: {Subject}")]
+    private static partial void LogSent(ILogger logger, string subject, string host);
+}

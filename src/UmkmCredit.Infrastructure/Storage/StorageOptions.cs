@@ -1,0 +1,45 @@
+namespace UmkmCredit.Infrastructure.Storage;
+
+/// <summary><c>Storage:*</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>Azure Storage connection string; Azurite by default.</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Prefix for table names, so several hubs can share one account (tests); empty in production.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+}
+
+/// <summary>Container and table names of ARCHITECTURE.md.</summary>
+public static class StorageNames
+{
+    /// <summary>Submitted applications.</summary>
+    public const string Applications = "applications";
+
+    /// <summary>Uploaded documents.</summary>
+    public const string Documents = "documents";
+
+    /// <summary>Agreement PDFs.</summary>
+    public const string Agreements = "agreements";
+
+    /// <summary>Audit trails (append blobs).</summary>
+    public const string Audit = "audit";
+
+    /// <summary>All containers.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [Applications, Documents, Agreements, Audit];
+
+    /// <summary>Read model table.</summary>
+    public const string IndexTable = "applicationindex";
+
+    /// <summary>Action links table.</summary>
+    public const string LinksTable = "actionlinks";
+
+    /// <summary>Idempotency keys table.</summary>
+    public const string IdempotencyTable = "idempotency";
+
+    /// <summary>All tables.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable];
+}

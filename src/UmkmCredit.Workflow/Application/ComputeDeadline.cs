@@ -1,0 +1,13 @@
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Contracts;
+
+namespace UmkmCredit.Workflow.Application;
+
+/// <summary>Computes a deadline from configuration and the working-day calendar (kept out of orchestrator code).</summary>
+public sealed class ComputeDeadline(DeadlinePolicy deadlines) : IWorkflowActivity<DeadlineRequest, DateTime>
+{
+    /// <inheritdoc />
+    public Task<DateTime> RunAsync(DeadlineRequest input, CancellationToken cancellationToken = default) =>
+        Task.FromResult(deadlines.DeadlineUtc(input.Kind, input.FromUtc));
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Notifications;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Workflow.Application;
+
+/// <summary>
+/// Records one status change: appends it to the audit trail, updates the read model (never backwards:
+/// the row keeps the highest sequence) and tells the applicant by e-mail.
+/// </summary>
+public sealed class RecordStatusChange(
+    IApplicationRepository applications,
+    IAuditTrail audit,
+    IApplicationIndex index,
+    INotifier notifier,
+    AccessTokens tokens,
+    IOptions<LinksOptions> links) : IWorkflowActivity<StatusChangeRecord, bool>
+{
+    /// <inheritdoc />
+    public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
+    {
+        var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
+        await audit.AppendAsync(input.ApplicationId, new AuditEntry(
+            input.AtUtc, $"status.{input.To}", input.Actor,
+            $"#{input.Sequence} {input.From} -> {input.To}" + (input.Note is null ? string.Empty : ": " + input.Note)), cancellationToken).ConfigureAwait(false);
+
+        var app = stored.Application;
+        await index.UpsertAsync(new IndexEntry(
+            input.ApplicationId, input.To, app.Business.RegencyCode, app.Applicant.FullName, app.Request.Amount,
+            stored.SubmittedAtUtc, input.AtUtc, input.DeadlineUtc, input.Sequence), cancellationToken).ConfigureAwait(false);
+
+        var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId)}");
+        await notifier.SendAsync(Messages.StatusChanged(
+            app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
+            input.Reasons.Select(r => r.Message).ToList(), statusUrl), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using UmkmCredit.Workflow.Application;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Intake;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Review;
+
+namespace UmkmCredit.Workflow.Catalog;
+
+/// <summary>An activity of the catalogue: its name, implementing class and payload types.</summary>
+public sealed record ActivityDescriptor(string Name, Type Implementation, Type Input, Type Output);
+
+/// <summary>What both hosts must register: every orchestration and activity, once.</summary>
+public static class WorkflowCatalog
+{
+    /// <summary>Orchestration names.</summary>
+    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application];
+
+    /// <summary>Activities with their implementation types.</summary>
+    public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
+    [
+        Describe<ScreenApplication, ScreenApplicationInput, ScreeningReport>(WorkflowNames.Activities.ScreenApplication),
+        Describe<RecordStatusChange, StatusChangeRecord, bool>(WorkflowNames.Activities.RecordStatusChange),
+        Describe<OpenReview, OpenReviewInput, ReviewAssignment>(WorkflowNames.Activities.OpenReview),
+        Describe<EscalateReview, EscalateReviewInput, ReviewAssignment>(WorkflowNames.Activities.EscalateReview),
+        Describe<ComputeDeadline, DeadlineRequest, DateTime>(WorkflowNames.Activities.ComputeDeadline),
+        Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
+    ];
+
+    private static ActivityDescriptor Describe<TActivity, TInput, TOutput>(string name)
+        where TActivity : IWorkflowActivity<TInput, TOutput> =>
+        new(name, typeof(TActivity), typeof(TInput), typeof(TOutput));
+}

@@ -1,0 +1,47 @@
+namespace UmkmCredit.Workflow.Catalog;
+
+/// <summary>
+/// The one catalogue of orchestration, activity and event names. Both hosts register exactly these
+/// (tests compare the Functions app's attributes and the server's registry against <see cref="WorkflowCatalog"/>).
+/// </summary>
+public static class WorkflowNames
+{
+    /// <summary>Orchestration names.</summary>
+    public static class Orchestrations
+    {
+        /// <summary>One instance per application; instance id = application id.</summary>
+        public const string Application = "ApplicationOrchestration";
+    }
+
+    /// <summary>Activity names (verb-noun, equal to the implementing class name).</summary>
+    public static class Activities
+    {
+        /// <summary>Runs the screening rules against the stored application and its documents.</summary>
+        public const string ScreenApplication = nameof(Intake.ScreenApplication);
+
+        /// <summary>Records a status change: audit trail, read model, applicant notification.</summary>
+        public const string RecordStatusChange = nameof(Application.RecordStatusChange);
+
+        /// <summary>Routes the review to a reviewer, issues the link and notifies the reviewer.</summary>
+        public const string OpenReview = nameof(Review.OpenReview);
+
+        /// <summary>Escalates an overdue review to the supervisor with a new link.</summary>
+        public const string EscalateReview = nameof(Review.EscalateReview);
+
+        /// <summary>Computes a deadline from configuration and the working-day calendar.</summary>
+        public const string ComputeDeadline = nameof(Application.ComputeDeadline);
+
+        /// <summary>Closes every open action link of an application (terminal states).</summary>
+        public const string CloseLinks = nameof(Links.CloseLinks);
+    }
+
+    /// <summary>External event names.</summary>
+    public static class Events
+    {
+        /// <summary>
+        /// Every outside input travels as one event name with a typed payload, so one pending waiter
+        /// can be kept across stages (a waiter abandoned after a timeout would otherwise swallow the next event).
+        /// </summary>
+        public const string Signal = "WorkflowSignal";
+    }
+}

@@ -1,0 +1,120 @@
+using UmkmCredit.Domain.Applications;
+using UmkmCredit.Workflow.Configuration;
+
+namespace UmkmCredit.Workflow.Contracts;
+
+/// <summary>Input of the per-application orchestration. Only ids and small values travel in history.</summary>
+public sealed record ApplicationWorkflowInput(string ApplicationId, string RegencyCode, string Sector, DateTime SubmittedAtUtc);
+
+/// <summary>The orchestration's result.</summary>
+public sealed record ApplicationWorkflowResult(ApplicationStatus Status, string? Note);
+
+/// <summary>Kinds of outside input the orchestration reacts to.</summary>
+public enum SignalKind
+{
+    /// <summary>A document was uploaded or replaced.</summary>
+    DocumentsChanged,
+
+    /// <summary>The applicant resubmitted after a revision request.</summary>
+    Resubmitted,
+
+    /// <summary>A reviewer decided through a valid link.</summary>
+    ReviewDecision,
+
+    /// <summary>The applicant withdrew.</summary>
+    Withdraw,
+
+    /// <summary>An administrator cancelled.</summary>
+    Cancel,
+
+    /// <summary>An administrator reassigned the pending review.</summary>
+    Reassign,
+}
+
+/// <summary>Review decisions.</summary>
+public enum ReviewVerdict
+{
+    /// <summary>Approve, optionally with a lower amount and recommendations.</summary>
+    Approve,
+
+    /// <summary>Reject with a note.</summary>
+    Reject,
+
+    /// <summary>Ask the applicant to revise with a note.</summary>
+    Revise,
+}
+
+/// <summary>The single event payload (see <see cref="Catalog.WorkflowNames.Events.Signal"/>).</summary>
+public sealed record WorkflowSignal(
+    SignalKind Kind,
+    string Actor,
+    string? LinkId = null,
+    ReviewVerdict? Verdict = null,
+    string? Note = null,
+    long? ApprovedAmount = null,
+    IReadOnlyList<string>? Recommendations = null,
+    string? ReviewerId = null);
+
+/// <summary>Input of <see cref="Intake.ScreenApplication"/>.</summary>
+public sealed record ScreenApplicationInput(string ApplicationId, DateTime NowUtc);
+
+/// <summary>A reason shown to people, with its stable code.</summary>
+public sealed record ReasonItem(string Code, string Message);
+
+/// <summary>Screening outcome as the orchestration sees it.</summary>
+public sealed record ScreeningReport(
+    string Outcome,
+    IReadOnlyList<ReasonItem> Reasons,
+    IReadOnlyList<string> MissingDocuments,
+    string RuleVersion,
+    DateTime DocumentsDeadlineUtc);
+
+/// <summary>A status change to record (audit, read model, notification).</summary>
+public sealed record StatusChangeRecord(
+    string ApplicationId,
+    int Sequence,
+    ApplicationStatus From,
+    ApplicationStatus To,
+    DateTime AtUtc,
+    string Actor,
+    string? Note,
+    DateTime? DeadlineUtc,
+    IReadOnlyList<ReasonItem> Reasons);
+
+/// <summary>Input of <see cref="Review.OpenReview"/>.</summary>
+public sealed record OpenReviewInput(string ApplicationId, string RegencyCode, string Sector, int Round, DateTime NowUtc, string LinkId, string? ReviewerId = null);
+
+/// <summary>Input of <see cref="Review.EscalateReview"/>.</summary>
+public sealed record EscalateReviewInput(string ApplicationId, string RegencyCode, string Sector, string PreviousLinkId, string NewLinkId, DateTime NowUtc);
+
+/// <summary>An open review: who, which link, until when. <c>Opened</c> is false when the previous link was already used.</summary>
+public sealed record ReviewAssignment(bool Opened, string ReviewerId, string ReviewerName, string LinkId, DateTime DeadlineUtc, bool Escalated);
+
+/// <summary>One line of the history shown to the applicant.</summary>
+public sealed record HistoryItem(DateTime At, ApplicationStatus Status, string? Note);
+
+/// <summary>The review as shown in the status.</summary>
+public sealed record ReviewSnapshot(
+    string ReviewerId,
+    string ReviewerName,
+    bool Escalated,
+    int Round,
+    ReviewVerdict? Verdict,
+    string? Note,
+    long? ApprovedAmount,
+    IReadOnlyList<string> Recommendations,
+    DateTime? DecidedAt);
+
+/// <summary>The orchestration's custom status: what <c>GET /api/applications/{id}</c> answers from.</summary>
+public sealed record ApplicationSnapshot(
+    ApplicationStatus Status,
+    DateTime UpdatedAtUtc,
+    DateTime? DeadlineUtc,
+    IReadOnlyList<ReasonItem> Reasons,
+    ReviewSnapshot? Review,
+    IReadOnlyList<HistoryItem> History,
+    string? RuleVersion,
+    string? PendingLinkId);
+
+/// <summary>Input of <see cref="Application.ComputeDeadline"/>.</summary>
+public sealed record DeadlineRequest(DeadlineKind Kind, DateTime FromUtc);

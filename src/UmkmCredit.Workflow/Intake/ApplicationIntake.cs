@@ -1,0 +1,103 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using UmkmCredit.Domain.Applications;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Workflow.Intake;
+
+/// <summary>A document received with a submission (already checked by size and magic bytes).</summary>
+public sealed record UploadedDocument(string Kind, string ContentType, ReadOnlyMemory<byte> Content);
+
+/// <summary>Result of a submission.</summary>
+public sealed record SubmissionResult(bool Conflict, string ApplicationId, string AccessToken, DateTime SubmittedAtUtc);
+
+/// <summary>
+/// Stores a validated application and starts its orchestration. Every step is idempotent, so a retry with
+/// the same Idempotency-Key finishes whatever a crashed attempt left (blob, documents, index row, orchestration)
+/// instead of creating a second application.
+/// </summary>
+public sealed class ApplicationIntake(
+    IApplicationRepository applications,
+    IDocumentRepository documents,
+    IApplicationIndex index,
+    IAuditTrail audit,
+    IIdempotencyStore idempotency,
+    AccessTokens tokens,
+    TimeProvider time)
+{
+    /// <summary>Submits (or completes a previous attempt of) an application.</summary>
+    public async Task<SubmissionResult> SubmitAsync(
+        CreditApplication application, IReadOnlyList<UploadedDocument> uploads, string? idempotencyKey, string bodyHash,
+        DurableTaskClient durable, string? ip, string? userAgent, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var id = Guid.NewGuid().ToString("N");
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            var (reserved, record) = await idempotency.ReserveAsync(new IdempotencyRecord(idempotencyKey, bodyHash, id, now), cancellationToken).ConfigureAwait(false);
+            if (!reserved)
+            {
+                if (record.BodyHash != bodyHash)
+                {
+                    return new SubmissionResult(true, record.ApplicationId, string.Empty, record.CreatedAtUtc);
+                }
+
+                id = record.ApplicationId;
+                now = record.CreatedAtUtc;
+            }
+        }
+
+        var token = tokens.Issue(id);
+        var stored = new StoredApplication(id, 1, now, application with { ConsentedAtUtc = now }, AccessTokens.Hash(token));
+        if (await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false))
+        {
+            await audit.AppendAsync(id, new AuditEntry(now, "application.submitted", "applicant", null, ip, userAgent), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            stored = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
+        }
+
+        foreach (var upload in uploads)
+        {
+            var doc = await documents.PutAsync(id, upload.Kind, upload.ContentType, upload.Content, cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, "document.uploaded", "applicant", doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureStartedAsync(stored, durable, cancellationToken).ConfigureAwait(false);
+        return new SubmissionResult(false, id, token, stored.SubmittedAtUtc);
+    }
+
+    /// <summary>Makes sure the index row and the orchestration of a stored application exist (used by retries and the recovery sweep).</summary>
+    public async Task EnsureStartedAsync(StoredApplication stored, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        var app = stored.Application;
+        await index.UpsertAsync(new IndexEntry(stored.ApplicationId, ApplicationStatus.Submitted, app.Business.RegencyCode,
+            app.Applicant.FullName, app.Request.Amount, stored.SubmittedAtUtc, stored.SubmittedAtUtc, null, 0), cancellationToken).ConfigureAwait(false);
+
+        if (await durable.GetInstanceAsync(stored.ApplicationId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                WorkflowNames.Orchestrations.Application,
+                new ApplicationWorkflowInput(stored.ApplicationId, app.Business.RegencyCode, app.Business.Sector, stored.SubmittedAtUtc),
+                new StartOrchestrationOptions(stored.ApplicationId),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A concurrent retry may have started it first; anything else is a real failure.
+            if (await durable.GetInstanceAsync(stored.ApplicationId, CancellationToken.None).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+        }
+    }
+}

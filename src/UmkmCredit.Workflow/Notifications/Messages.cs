@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Calendar;
+using UmkmCredit.Domain.Money;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Workflow.Notifications;
+
+/// <summary>Indonesian labels of the statuses, shown to people.</summary>
+public static class StatusLabels
+{
+    /// <summary>The label of a status.</summary>
+    public static string Of(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Submitted => "Diajukan",
+        ApplicationStatus.AwaitingDocuments => "Menunggu kelengkapan dokumen",
+        ApplicationStatus.InReview => "Dalam penilaian OPD",
+        ApplicationStatus.RevisionRequested => "Perlu perbaikan",
+        ApplicationStatus.Approved => "Disetujui",
+        ApplicationStatus.AwaitingSignatures => "Menunggu tanda tangan",
+        ApplicationStatus.Completed => "Selesai — perjanjian ditandatangani",
+        ApplicationStatus.Rejected => "Ditolak",
+        ApplicationStatus.Declined => "Penandatanganan ditolak",
+        ApplicationStatus.Expired => "Kedaluwarsa",
+        ApplicationStatus.Withdrawn => "Ditarik oleh pemohon",
+        ApplicationStatus.Cancelled => "Dibatalkan oleh admin",
+        _ => status.ToString(),
+    };
+}
+
+/// <summary>Builds the plain-text and HTML bodies of every message. No NIK, no OTP in logs; links are absolute.</summary>
+public static class Messages
+{
+    /// <summary>Status change to the applicant.</summary>
+    public static OutgoingMessage StatusChanged(
+        string email, string name, string applicationId, ApplicationStatus status, string? note,
+        DateTime? deadlineUtc, IReadOnlyList<string> reasons, string statusUrl)
+    {
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Status permohonan kredit UMKM Anda ({applicationId}) sekarang: {StatusLabels.Of(status)}.",
+        };
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            lines.Add($"Catatan: {note}");
+        }
+
+        if (reasons.Count > 0)
+        {
+            lines.Add("Alasan:");
+            lines.AddRange(reasons.Select(r => "- " + r));
+        }
+
+        if (deadlineUtc is { } d)
+        {
+            lines.Add($"Batas waktu: {Wita.FormatTimestamp(d)}.");
+        }
+
+        lines.Add(string.Empty);
+        lines.Add($"Lihat status: {statusUrl}");
+        return Build(email, name, $"Status permohonan {applicationId}: {StatusLabels.Of(status)}", lines, statusUrl, "Lihat status permohonan");
+    }
+
+    /// <summary>A review request (new, reminder, escalation or reassignment) to an OPD official.</summary>
+    public static OutgoingMessage ReviewRequest(
+        string email, string name, string applicationId, string businessName, string regencyName, long amount,
+        DateTime deadlineUtc, string reviewUrl, string kind)
+    {
+        var subject = kind switch
+        {
+            "reminder" => $"Pengingat: penilaian permohonan {applicationId}",
+            "escalation" => $"Eskalasi: penilaian permohonan {applicationId} melewati batas waktu",
+            _ => $"Permohonan kredit UMKM untuk dinilai: {applicationId}",
+        };
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            kind == "escalation"
+                ? "Penilaian permohonan berikut belum diputuskan sampai batas waktunya dan dialihkan kepada Bapak/Ibu."
+                : "Mohon menilai permohonan kredit UMKM berikut.",
+            $"Usaha: {businessName} ({regencyName})",
+            $"Nilai yang diajukan: {Rupiah.Format(amount)}",
+            $"Batas waktu: {Wita.FormatTimestamp(deadlineUtc)}",
+            string.Empty,
+            $"Buka tautan penilaian (sekali pakai): {reviewUrl}",
+        };
+        return Build(email, name, subject, lines, reviewUrl, "Buka halaman penilaian");
+    }
+
+    private static OutgoingMessage Build(string to, string toName, string subject, List<string> lines, string link, string linkLabel)
+    {
+        var text = string.Join("\n", lines) + "\n\n-- \nUmkmCredit · Program Kredit UMKM Provinsi Kalimantan Utara\n";
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"id\"><body style=\"font-family:sans-serif;line-height:1.5\">");
+        foreach (var line in lines.Where(l => !l.Contains(link, StringComparison.Ordinal)))
+        {
+            html.Append(line.Length == 0 ? "<br>" : $"<p style=\"margin:0\">{WebUtility.HtmlEncode(line)}</p>");
+        }
+
+        html.Append($"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkLabel)}</a></p>");
+        html.Append("<p style=\"color:#666;font-size:12px\">UmkmCredit · Program Kredit UMKM Provinsi Kalimantan Utara</p></body></html>");
+        return new OutgoingMessage(to, toName, subject, text, html.ToString());
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using UmkmCredit.Domain.Regions;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Notifications;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Workflow.Review;
+
+/// <summary>Role name of review links.</summary>
+public static class LinkRoles
+{
+    /// <summary>OPD review.</summary>
+    public const string Review = "review";
+}
+
+/// <summary>Routes a review by regency (and sector), issues a one-time link and sends it to the reviewer.</summary>
+public sealed class OpenReview(
+    IOptions<OpdOptions> opd,
+    ReviewLinks reviewLinks,
+    DeadlinePolicy deadlines) : IWorkflowActivity<OpenReviewInput, ReviewAssignment>
+{
+    /// <inheritdoc />
+    public async Task<ReviewAssignment> RunAsync(OpenReviewInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = input.ReviewerId is { } id
+            ? opd.Value.FindActor(id) ?? throw new InvalidOperationException($"Unknown reviewer {id}.")
+            : (opd.Value.Route(input.RegencyCode, input.Sector)
+                ?? throw new InvalidOperationException($"No OPD reviewer is configured for regency {input.RegencyCode}.")).Reviewer;
+        var deadline = deadlines.DeadlineUtc(DeadlineKind.Review, input.NowUtc);
+        var linkId = input.LinkId;
+        await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? "new" : "reassign", cancellationToken).ConfigureAwait(false);
+        return new ReviewAssignment(true, actor.Id, actor.Name, linkId, deadline, Escalated: false);
+    }
+}
+
+/// <summary>At the review deadline: supersedes the old link and sends a new one to the supervisor.</summary>
+public sealed class EscalateReview(
+    IOptions<OpdOptions> opd,
+    ILinkStore store,
+    ReviewLinks reviewLinks,
+    DeadlinePolicy deadlines) : IWorkflowActivity<EscalateReviewInput, ReviewAssignment>
+{
+    /// <inheritdoc />
+    public async Task<ReviewAssignment> RunAsync(EscalateReviewInput input, CancellationToken cancellationToken = default)
+    {
+        var route = opd.Value.Route(input.RegencyCode, input.Sector)
+            ?? throw new InvalidOperationException($"No OPD reviewer is configured for regency {input.RegencyCode}.");
+        var existing = await store.GetAsync(input.ApplicationId, input.PreviousLinkId, cancellationToken).ConfigureAwait(false);
+        var supervisor = route.Supervisor;
+        var newLinkId = input.NewLinkId;
+        if (existing is { Link.Status: LinkStatus.Pending })
+        {
+            var superseded = await store.TryCompleteAsync(input.ApplicationId, input.PreviousLinkId, LinkStatus.Superseded, input.NowUtc, cancellationToken).ConfigureAwait(false);
+            if (!superseded)
+            {
+                // The reviewer decided at the last moment: the decision event is on its way.
+                return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
+            }
+        }
+        else if (existing is { Link.Status: LinkStatus.Used })
+        {
+            return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
+        }
+
+        var deadline = deadlines.DeadlineUtc(DeadlineKind.Escalation, input.NowUtc);
+        await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, "escalation", cancellationToken).ConfigureAwait(false);
+        return new ReviewAssignment(true, supervisor.Id, supervisor.Name, newLinkId, deadline, Escalated: true);
+    }
+}
+
+/// <summary>Issues a review link and sends it (new, reminder, escalation, reassignment).</summary>
+public sealed class ReviewLinks(
+    ActionLinkService links,
+    ILinkStore store,
+    IApplicationRepository applications,
+    INotifier notifier,
+    IOptions<LinksOptions> linkOptions)
+{
+    /// <summary>Creates the link (idempotent per link id) and mails it.</summary>
+    public async Task SendAsync(string applicationId, string linkId, ActorConfig actor, DateTime deadlineUtc, string kind, CancellationToken cancellationToken)
+    {
+        var existing = await store.GetAsync(applicationId, linkId, cancellationToken).ConfigureAwait(false);
+        var token = existing is { } e
+            ? links.TokenFor(e.Link)
+            : (await links.IssueAsync(applicationId, linkId, LinkRoles.Review, actor.Id, actor.Name, actor.Email, deadlineUtc, cancellationToken).ConfigureAwait(false)).Token;
+        await ResendAsync(applicationId, actor.Email, actor.Name, token, deadlineUtc, kind, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Mails the link of a token.</summary>
+    public async Task ResendAsync(string applicationId, string email, string name, string token, DateTime deadlineUtc, string kind, CancellationToken cancellationToken)
+    {
+        var stored = await applications.GetAsync(applicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {applicationId} is not stored.");
+        var business = stored.Application.Business;
+        var regency = Regencies.TryGet(business.RegencyCode, out var r) ? r.Name : business.RegencyCode;
+        await notifier.SendAsync(Messages.ReviewRequest(
+            email, name, applicationId, business.Name, regency, stored.Application.Request.Amount, deadlineUtc,
+            linkOptions.Value.Absolute($"review/{token}"), kind), cancellationToken).ConfigureAwait(false);
+    }
+}
