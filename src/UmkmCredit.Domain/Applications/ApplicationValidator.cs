@@ -71,7 +71,7 @@ public static class ApplicationValidator
             return null;
         }
 
-        string? nik = v.Text(form.Nik, "applicant.nik", 16, required: true, label: "NIK");
+        string? nik = v.Text(form.Nik, "applicant.nik", 64, required: true, label: "NIK");
         NikInfo? nikInfo = null;
         if (nik is not null && !Nik.TryParse(nik, v.Today, out nikInfo, out string? nikError))
         {
