@@ -1,0 +1,36 @@
+namespace UmkmCredit.Server.Engine;
+
+/// <summary>Which orchestration service the embedded sidecar serves.</summary>
+public enum DurableBackend
+{
+    /// <summary>Azure Storage provider (Azurite locally); state survives a process kill.</summary>
+    AzureStorage,
+
+    /// <summary>In-memory; for fast unit-level tests only.</summary>
+    InMemory,
+}
+
+/// <summary><c>Durable:*</c>.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Durable";
+
+    /// <summary>Backend.</summary>
+    public DurableBackend Backend { get; set; } = DurableBackend.AzureStorage;
+
+    /// <summary>Task hub name (letters and digits, 3–45).</summary>
+    public string TaskHub { get; set; } = "umkmcredit";
+
+    /// <summary>Stable worker id: a restart then takes its partition leases back at once instead of waiting ~30 s.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>Longest idle queue poll; ~1 s keeps durable timers on time after idle periods.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Concurrent activity work items.</summary>
+    public int MaxConcurrentActivities { get; set; } = 100;
+
+    /// <summary>Concurrent orchestration work items.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+}

@@ -1,0 +1,84 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.Options;
+using UmkmCredit.Api;
+using UmkmCredit.Api.Platform;
+using UmkmCredit.Api.Routing;
+using UmkmCredit.Infrastructure.Storage;
+using UmkmCredit.Server.Engine;
+
+namespace UmkmCredit.Server;
+
+/// <summary>The standalone host: the shared application, the embedded engine and the route table on Kestrel.</summary>
+public static class ServerHostingExtensions
+{
+    /// <summary>Default address, the one <c>func start</c> uses.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Adds everything the standalone server runs.</summary>
+    public static WebApplicationBuilder AddUmkmCreditServer(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 80L * 1024 * 1024);
+        var services = builder.Services;
+        services.AddUmkmCreditApplication();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
+
+        // Order matters: storage first, then the sidecar (stopped last), then the worker.
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<EmbeddedSidecar>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSidecar>());
+        services.AddDurableTaskWorker(b =>
+        {
+            b.AddTasks(WorkflowRegistration.Register);
+            b.UseGrpc();
+        });
+        services.AddOptions<GrpcDurableTaskWorkerOptions>(Options.DefaultName)
+            .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());
+        services.AddOptions<DurableTaskWorkerOptions>(Options.DefaultName).Configure<IOptions<EngineOptions>>((o, e) =>
+        {
+            o.Concurrency.MaximumConcurrentActivityWorkItems = e.Value.MaxConcurrentActivities;
+            o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
+        });
+        services.AddDurableTaskClient(b => b.UseGrpc());
+        services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
+            .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());
+        return builder;
+    }
+
+    /// <summary>Maps every route of <see cref="ApiRoutes"/> under <c>/api</c>.</summary>
+    public static WebApplication MapUmkmCreditApi(this WebApplication app)
+    {
+        var adminKey = app.Configuration["Admin:ApiKey"];
+        foreach (var route in ApiRoutes.All)
+        {
+            app.MapMethods("/api/" + route.Template, [route.Method], async (HttpContext context, ApiDispatcher dispatcher, DurableTaskClient durable) =>
+            {
+                if (route.Access == RouteAccess.Admin && AdminKey.Check(context.Request, adminKey) is { } denied)
+                {
+                    return denied;
+                }
+
+                var values = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+                return await dispatcher.InvokeAsync(route.Name, context, durable, values).ConfigureAwait(false);
+            }).WithName(route.Name);
+        }
+
+        app.MapGet("/", () => Results.Redirect("/api/portal")).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>Creates the blob containers and tables on start.</summary>
+internal sealed class StorageInitializer(StorageClients clients) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
