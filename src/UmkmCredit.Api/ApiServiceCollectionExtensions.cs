@@ -5,7 +5,6 @@ using UmkmCredit.Api.Review;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Infrastructure;
 using UmkmCredit.Workflow;
-using UmkmCredit.Workflow.Intake;
 
 namespace UmkmCredit.Api;
 
@@ -17,7 +16,6 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddUmkmCreditWorkflow();
         services.AddUmkmCreditInfrastructure();
-        services.AddTransient<ApplicationIntake>();
         services.AddTransient<ApplicationAccess>();
         services.AddTransient<ApplicationEndpoints>();
         services.AddTransient<ReviewEndpoints>();

@@ -15,6 +15,7 @@ public static class InfrastructureServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddOptions<Scheduling.ReminderOptions>().BindConfiguration(Scheduling.ReminderOptions.Section);
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IApplicationRepository, BlobApplicationRepository>();
         services.AddSingleton<IDocumentRepository, BlobDocumentRepository>();
@@ -22,6 +23,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IApplicationIndex, TableApplicationIndex>();
         services.AddSingleton<ILinkStore, TableLinkStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
         services.AddSingleton<INotifier>(sp =>

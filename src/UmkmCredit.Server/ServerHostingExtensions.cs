@@ -47,6 +47,7 @@ public static class ServerHostingExtensions
             o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
         });
         services.AddDurableTaskClient(b => b.UseGrpc());
+        services.AddHostedService<ReminderScheduler>();
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
             .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());
         return builder;

@@ -27,6 +27,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<AccessTokens>();
         services.TryAddSingleton<ActionLinkService>();
         services.TryAddTransient<ReviewLinks>();
+        services.TryAddTransient<Reminders.ReminderSweep>();
+        services.TryAddTransient<Intake.ApplicationIntake>();
         foreach (var activity in WorkflowCatalog.Activities)
         {
             services.TryAddTransient(activity.Implementation);

@@ -219,3 +219,30 @@ public sealed class TableIdempotencyStore(StorageClients clients) : IIdempotency
         }
     }
 }
+
+/// <summary>Claims reminders on the index row with its ETag, so two sweeps never send the same reminder.</summary>
+public sealed class TableReminderLedger(StorageClients clients) : UmkmCredit.Workflow.Reminders.IReminderLedger
+{
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string applicationId, string reminderKey, CancellationToken cancellationToken = default)
+    {
+        var table = clients.Table(StorageNames.IndexTable);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableApplicationIndex.Partition, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is null || found.Value.GetString("ReminderSentFor") == reminderKey)
+        {
+            return false;
+        }
+
+        var entity = found.Value;
+        entity["ReminderSentFor"] = reminderKey;
+        try
+        {
+            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false; // another sweep (or a status change) got there first
+        }
+    }
+}
