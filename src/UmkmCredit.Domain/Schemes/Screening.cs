@@ -1,5 +1,6 @@
 using System.Globalization;
 using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Money;
 using UmkmCredit.Domain.Regions;
 
@@ -33,7 +34,7 @@ public static class Screening
         {
             return new ScreeningResult(
                 ScreeningOutcome.Ineligible,
-                [new ScreeningReason(ScreeningCodes.SchemeUnknown, $"Skema {request.SchemeCode} tidak dikenal atau belum berlaku pada tanggal {today:dd-MM-yyyy}.")],
+                [new ScreeningReason(ScreeningCodes.SchemeUnknown, $"Skema {request.SchemeCode} tidak dikenal atau belum berlaku pada tanggal {IndonesianDates.FormatLong(today)}.")],
                 [],
                 [],
                 string.Empty,
@@ -74,7 +75,7 @@ public static class Screening
         {
             reasons.Add(new ScreeningReason(
                 ScreeningCodes.BusinessTooYoung,
-                string.Create(CultureInfo.InvariantCulture, $"Usaha harus sudah berjalan minimal {scheme.MinBusinessAgeMonths} bulan (mulai {application.Business.StartedOn:dd-MM-yyyy}).")));
+                string.Create(CultureInfo.InvariantCulture, $"Usaha harus sudah berjalan minimal {scheme.MinBusinessAgeMonths} bulan (mulai {IndonesianDates.FormatLong(application.Business.StartedOn)}).")));
         }
 
         if (scheme.Collateral == CollateralRule.NotAllowed && !string.IsNullOrWhiteSpace(request.Collateral))
