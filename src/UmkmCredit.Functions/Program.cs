@@ -1,4 +1,16 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UmkmCredit.Api;
+using UmkmCredit.Functions.Platform;
 
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
-host.Run();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddUmkmCreditApplication();
+builder.Services.AddHostedService<StorageInitializer>();
+
+// The worker-side engine logs ~160 lines per flow at Information (host-side categories: host.json).
+builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+
+builder.Build().Run();

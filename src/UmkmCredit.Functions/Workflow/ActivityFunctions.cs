@@ -1,0 +1,42 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using UmkmCredit.Workflow.Application;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Intake;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Review;
+
+namespace UmkmCredit.Functions.Workflow;
+
+/// <summary>One wrapper per activity of <see cref="WorkflowCatalog.Activities"/>; the class comes from the invocation's scope.</summary>
+public static class ActivityFunctions
+{
+    [Function(WorkflowNames.Activities.ScreenApplication)]
+    public static Task<ScreeningReport> ScreenApplicationAsync([ActivityTrigger] ScreenApplicationInput input, FunctionContext context) =>
+        context.RunAsync<ScreenApplication, ScreenApplicationInput, ScreeningReport>(input);
+
+    [Function(WorkflowNames.Activities.RecordStatusChange)]
+    public static Task<bool> RecordStatusChangeAsync([ActivityTrigger] StatusChangeRecord input, FunctionContext context) =>
+        context.RunAsync<RecordStatusChange, StatusChangeRecord, bool>(input);
+
+    [Function(WorkflowNames.Activities.OpenReview)]
+    public static Task<ReviewAssignment> OpenReviewAsync([ActivityTrigger] OpenReviewInput input, FunctionContext context) =>
+        context.RunAsync<OpenReview, OpenReviewInput, ReviewAssignment>(input);
+
+    [Function(WorkflowNames.Activities.EscalateReview)]
+    public static Task<ReviewAssignment> EscalateReviewAsync([ActivityTrigger] EscalateReviewInput input, FunctionContext context) =>
+        context.RunAsync<EscalateReview, EscalateReviewInput, ReviewAssignment>(input);
+
+    [Function(WorkflowNames.Activities.ComputeDeadline)]
+    public static Task<DateTime> ComputeDeadlineAsync([ActivityTrigger] DeadlineRequest input, FunctionContext context) =>
+        context.RunAsync<ComputeDeadline, DeadlineRequest, DateTime>(input);
+
+    [Function(WorkflowNames.Activities.CloseLinks)]
+    public static Task<int> CloseLinksAsync([ActivityTrigger] string input, FunctionContext context) =>
+        context.RunAsync<CloseLinks, string, int>(input);
+
+    private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input)
+        where TActivity : IWorkflowActivity<TInput, TOutput> =>
+        context.InstanceServices.GetRequiredService<TActivity>().RunAsync(input, context.CancellationToken);
+}
