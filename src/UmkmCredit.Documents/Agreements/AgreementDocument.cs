@@ -439,34 +439,27 @@ internal sealed class AgreementDocument
     private IEnumerable<Block> SignatureBlocks()
     {
         double column = PageSetup.A4.ContentWidth / 3;
-        TableCell Party(string role, string capacity, string organisation, string name, string title, string signerRole, bool meterai)
-        {
-            var content = new List<Block>
-            {
-                Centered(role, TextStyle.Bold, 9.5),
-                Centered(capacity, TextStyle.Bold, 9.5),
-                Centered(organisation, TextStyle.Regular, 8.5, 2),
-                SignatureSpace(column - 16, signerRole, meterai),
-                Centered(name, TextStyle.Bold, 9.5),
-                new Drawing(column - 16, 3, [DrawOp.LineBetween(0, 1, column - 16, 1, 0.6)]) { Align = TextAlign.Center },
-                Centered(title, TextStyle.Regular, 8.5),
-            };
-            return new TableCell(content);
-        }
+        double inner = column - 12;
+        (string Role, string Capacity, string Organisation, string Name, string Title, string SignerRole, bool Meterai)[] parties =
+        [
+            ("PIHAK PERTAMA", "BANK", _m.Bank.Name, _m.Bank.OfficerName, _m.Bank.OfficerTitle, "bank", false),
+            ("PIHAK KEDUA", Debtor, _m.Debtor.BusinessName, _m.Debtor.Name, "Pemilik Usaha", "applicant", true),
+            ("PIHAK KETIGA", "OPD", _m.Opd.AgencyName, _m.Opd.OfficialName, _m.Opd.OfficialTitle, "opd", false),
+        ];
 
+        // Four rows so that the signature spaces, names and rules line up across the three parties.
         yield return new Table(
             [new TableColumn(1), new TableColumn(1), new TableColumn(1)],
             [],
             [
-                new TableRow(
-                [
-                    Party("PIHAK PERTAMA", "BANK", _m.Bank.Name, _m.Bank.OfficerName, _m.Bank.OfficerTitle, "bank", false),
-                    Party("PIHAK KEDUA", Debtor, _m.Debtor.BusinessName, _m.Debtor.Name, "Pemilik Usaha", "applicant", true),
-                    Party("PIHAK KETIGA", "OPD", _m.Opd.AgencyName, _m.Opd.OfficialName, _m.Opd.OfficialTitle, "opd", false),
-                ]),
+                new TableRow([.. parties.Select(p => new TableCell(Centered(p.Role, TextStyle.Bold, 9.5), Centered(p.Capacity, TextStyle.Bold, 9.5), Centered(p.Organisation, TextStyle.Regular, 8.5)))]) { AlignBottom = true },
+                new TableRow([.. parties.Select(p => new TableCell(SignatureSpace(inner, p.SignerRole, p.Meterai)))]),
+                new TableRow([.. parties.Select(p => new TableCell(Centered(p.Name, TextStyle.Bold, 9.5)))]) { AlignBottom = true },
+                new TableRow([.. parties.Select(p => new TableCell(new Drawing(inner, 3, [DrawOp.LineBetween(0, 1, inner, 1, 0.6)]), Centered(p.Title, TextStyle.Regular, 8.5)))]),
             ])
         {
             Borders = false,
+            KeepTogether = true,
             PaddingX = 6,
             PaddingY = 0,
             SpaceAfter = 8,
@@ -476,13 +469,13 @@ internal sealed class AgreementDocument
     /// <summary>The space above a signer's name: the meterai placeholder for the debtor, the e-signature stamp once signed.</summary>
     private Drawing SignatureSpace(double width, string role, bool meterai)
     {
-        const double height = 62;
+        const double height = 66;
         var ops = new List<DrawOp>();
         SignatureRecord? signature = _signatures?.FirstOrDefault(s => string.Equals(s.Role, role, StringComparison.OrdinalIgnoreCase));
         if (meterai)
         {
             const double boxW = 58, boxH = 36;
-            double x = (width - boxW) / 2, y = 8;
+            double x = (width - boxW) / 2, y = 6;
             ops.Add(DrawOp.Stroke(x, y, boxW, boxH, 0.5, 0.35));
             ops.AddRange(TextLayout.SingleLine("Meterai", TextStyle.Italic, 7, x, y + 15, boxW, TextAlign.Center));
             ops.AddRange(TextLayout.SingleLine("Rp10.000", TextStyle.Italic, 7, x, y + 25, boxW, TextAlign.Center));
@@ -490,13 +483,13 @@ internal sealed class AgreementDocument
 
         if (signature is not null)
         {
-            double y = meterai ? 54 : 24;
+            double y = meterai ? 52 : 30;
             double gray = 0.25;
             ops.AddRange(Gray(TextLayout.SingleLine("Ditandatangani secara elektronik", TextStyle.Italic, 7, 0, y, width, TextAlign.Center), gray));
             ops.AddRange(Gray(TextLayout.SingleLine(Wita.FormatTimestamp(signature.SignedAtUtc), TextStyle.Italic, 7, 0, y + 9, width, TextAlign.Center), gray));
         }
 
-        return new Drawing(width, height + (signature is not null && meterai ? 8 : 0), ops) { Align = TextAlign.Center };
+        return new Drawing(width, height, ops) { Align = TextAlign.Center };
 
         static IEnumerable<DrawOp> Gray(IEnumerable<DrawOp> ops, double gray) => ops.Select(o => o with { Gray = gray });
     }

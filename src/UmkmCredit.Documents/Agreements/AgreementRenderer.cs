@@ -127,7 +127,7 @@ public static class AgreementRenderer
             Metadata = new PdfMetadata(
                 Meta(draft ? title + " (DRAF)" : title),
                 Meta(m.Bank.Name),
-                Meta($"{document.Subtitle.ToLowerInvariant()} antara {parties}"),
+                Meta($"{(m.IsSharia ? "Pembiayaan murabahah" : "Fasilitas kredit")} {m.SchemeName} sebesar {Rupiah.Format(m.Amount)} antara {parties}"),
                 Meta(string.Join(", ", m.IsSharia
                     ? ["akad", "murabahah", "pembiayaan", m.SchemeCode, m.Number, m.ApplicationId, "UMKM", "Kalimantan Utara"]
                     : new[] { "perjanjian kerja sama", "kredit", m.SchemeCode, m.Number, m.ApplicationId, "UMKM", "Kalimantan Utara" })),

@@ -108,6 +108,9 @@ public sealed record TableRow(IReadOnlyList<TableCell> Cells)
 {
     /// <summary>Fill grey level of the row background, or null for none.</summary>
     public double? Fill { get; init; }
+
+    /// <summary>Align each cell's content to the bottom of the row (signature blocks), when the row is not split.</summary>
+    public bool AlignBottom { get; init; }
 }
 
 /// <summary>
@@ -147,6 +150,9 @@ public sealed class Table : Block
 
     /// <summary>Draw cell borders.</summary>
     public bool Borders { get; init; } = true;
+
+    /// <summary>Never split the table (unless it is taller than a page): a signature block.</summary>
+    public bool KeepTogether { get; init; }
 
     /// <summary>Style of plain text in header rows.</summary>
     public TextStyle HeaderStyle { get; init; } = TextStyle.Bold;

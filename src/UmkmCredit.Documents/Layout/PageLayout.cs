@@ -155,7 +155,7 @@ public static class PageLayout
 
         public override double TotalHeight => HeaderHeight + Rows.Sum(r => r.Height);
 
-        public override double MinimumLead => HeaderHeight + (Rows.Count > 0 ? Rows[0].Height : 0);
+        public override double MinimumLead => Table.KeepTogether ? TotalHeight : HeaderHeight + (Rows.Count > 0 ? Rows[0].Height : 0);
 
         public static LaidTable Create(Table table, double width)
         {
@@ -397,9 +397,20 @@ public static class PageLayout
                 _page.Add(DrawOp.Fill(left, _y, table.ColumnWidth.Sum(), height, fill));
             }
 
+            bool whole = true;
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                whole &= start[c] == 0 && take[c] == row.Cells[c].Count;
+            }
+
             for (var c = 0; c < row.Cells.Length; c++)
             {
                 double y = _y + t.PaddingY;
+                if (whole && row.Row.AlignBottom)
+                {
+                    y += height - (2 * t.PaddingY) - row.Cells[c].Sum(s => s.Height);
+                }
+
                 for (int k = start[c]; k < start[c] + take[c]; k++)
                 {
                     Emit(row.Cells[c][k].Ops, left + table.ColumnX[c] + t.PaddingX, y);

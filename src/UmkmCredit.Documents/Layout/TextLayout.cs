@@ -83,7 +83,7 @@ public static class TextLayout
                 {
                     foreach (Piece piece in word.Pieces)
                     {
-                        ops.Add(TextOp(piece.Text.ToString(), piece.Face, size, x, baseline, paragraph.Gray));
+                        ops.Add(TextOp(piece.Text.ToString() + " ", piece.Face, size, x, baseline, paragraph.Gray));
                         x += piece.Width;
                     }
 
@@ -160,6 +160,12 @@ public static class TextLayout
 
         if (pending.Length > 0)
         {
+            // A trailing space (invisible) keeps words of consecutive lines and blocks apart in extracted text.
+            if (pending[^1] != ' ')
+            {
+                pending.Append(' ');
+            }
+
             ops.Add(TextOp(pending.ToString(), pendingFace, size, pendingX, baseline, gray));
         }
     }

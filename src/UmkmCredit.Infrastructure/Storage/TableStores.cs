@@ -28,9 +28,11 @@ public sealed class TableApplicationIndex(StorageClients clients) : IApplication
                 }
 
                 var current = existing.Value;
-                if ((current.GetInt32("Sequence") ?? 0) > entry.Sequence)
+                var currentSequence = current.GetInt32("Sequence") ?? 0;
+                if (currentSequence > entry.Sequence
+                    || (currentSequence == entry.Sequence && current.GetString("Status") == entry.Status.ToString()))
                 {
-                    return; // an older change arriving late never moves the row backwards
+                    return; // never move backwards; an identical write is a no-op
                 }
 
                 var updated = ToEntity(entry with { ReminderSentFor = current.GetString("ReminderSentFor") });
@@ -40,6 +42,7 @@ public sealed class TableApplicationIndex(StorageClients clients) : IApplication
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
                 // someone else wrote in between: read again
+                await Task.Delay(Random.Shared.Next(10, 50 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
             }
         }
 

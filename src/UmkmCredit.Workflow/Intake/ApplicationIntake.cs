@@ -52,7 +52,8 @@ public sealed class ApplicationIntake(
 
         var token = tokens.Issue(id);
         var stored = new StoredApplication(id, 1, now, application with { ConsentedAtUtc = now }, AccessTokens.Hash(token));
-        if (await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false))
+        var created = await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
+        if (created)
         {
             await audit.AppendAsync(id, new AuditEntry(now, "application.submitted", "applicant", null, ip, userAgent), cancellationToken).ConfigureAwait(false);
         }
@@ -67,8 +68,24 @@ public sealed class ApplicationIntake(
             await audit.AppendAsync(id, new AuditEntry(now, "document.uploaded", "applicant", doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
         }
 
+        if (!created)
+        {
+            // Another attempt with this key stored the application: give it a moment to start the
+            // orchestration, and finish the job only if it does not (it crashed).
+            await WaitForInstanceAsync(id, durable, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
+
         await EnsureStartedAsync(stored, durable, cancellationToken).ConfigureAwait(false);
         return new SubmissionResult(false, id, token, stored.SubmittedAtUtc);
+    }
+
+    private static async Task WaitForInstanceAsync(string id, DurableTaskClient durable, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < until && await durable.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Makes sure the index row and the orchestration of a stored application exist (used by retries and the recovery sweep).</summary>

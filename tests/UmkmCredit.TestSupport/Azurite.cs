@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace UmkmCredit.TestSupport;
+
+/// <summary>
+/// A private Azurite (the repo's pinned npm package) on free loopback ports, in memory, started and stopped
+/// by the test run, so runs never collide and need nothing running beforehand.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly Process _process;
+    private readonly string _location;
+
+    private Azurite(Process process, string location, int blob, int queue, int table)
+    {
+        _process = process;
+        _location = location;
+        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey +
+            $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    }
+
+    /// <summary>Connection string of this instance.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Starts Azurite and waits until its three ports accept connections.</summary>
+    public static async Task<Azurite> StartAsync()
+    {
+        var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run `npm ci` in the repo root (the README's test command does).");
+        }
+
+        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        // In memory: no files to clean up; the debug log and extent folders are not written.
+        var location = Path.Combine(Path.GetTempPath(), "umkmcredit-azurite-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                script, "--silent", "--loose", "--skipApiVersionCheck", "--inMemoryPersistence",
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new Azurite(process, location, blob, queue, table);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var port in new[] { blob, queue, table })
+        {
+            while (!await AcceptsAsync(port).ConfigureAwait(false))
+            {
+                if (process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    await azurite.DisposeAsync().ConfigureAwait(false);
+                    throw new InvalidOperationException($"Azurite did not open port {port}.");
+                }
+
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+
+        return azurite;
+    }
+
+    /// <summary>A free loopback TCP port.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        _process.Dispose();
+        if (Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
