@@ -159,7 +159,7 @@ public static class AgreementRenderer
     {
         PageSetup s = page.Setup;
         double width = s.ContentWidth;
-        const double size = 8;
+        const double size = 7.5;
         string number = $"{(m.IsSharia ? "Akad" : "Perjanjian")} No. {m.Number}";
         double numberWidth = Math.Min(width * 0.55, TextLayout.Measure(number, TextStyle.Regular, size) + 2);
         var ops = new List<DrawOp>();
