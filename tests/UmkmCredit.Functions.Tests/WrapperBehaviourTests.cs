@@ -1,0 +1,110 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UmkmCredit.Api.Routing;
+using UmkmCredit.Workflow.Catalog;
+
+namespace UmkmCredit.Functions.Tests;
+
+/// <summary>
+/// The wrappers' bodies, not only their attributes: each HTTP wrapper dispatches its own route and each
+/// activity wrapper resolves its own catalogue class (the copy-paste slip attribute checks cannot see).
+/// </summary>
+public sealed class WrapperBehaviourTests
+{
+    [Fact]
+    public async Task Each_http_wrapper_dispatches_the_route_named_like_its_function()
+    {
+        foreach (var (function, _) in FunctionsApp.WithTrigger<HttpTriggerAttribute>())
+        {
+            // No handler services are registered, so the dispatcher logs the route it was asked for and answers 500.
+            var logger = new RouteCapturingLogger();
+            var dispatcher = new ApiDispatcher(new ServiceCollection().BuildServiceProvider(), logger);
+            var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(
+                new ServiceCollection().AddSingleton(dispatcher).BuildServiceProvider(), function.Method.DeclaringType!);
+            var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+            var args = function.Method.GetParameters()
+                .Select(p => p.ParameterType == typeof(HttpRequest) ? http.Request : p.ParameterType == typeof(string) ? (object)$"value-of-{p.Name}" : null)
+                .ToArray();
+
+            var result = await (Task<IActionResult>)function.Method.Invoke(instance, args)!;
+            await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+
+            Assert.Equal(function.Name, logger.Route);
+            Assert.Equal(StatusCodes.Status500InternalServerError, http.Response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Each_activity_wrapper_resolves_the_implementation_the_catalogue_names()
+    {
+        foreach (var (function, _) in FunctionsApp.WithTrigger<ActivityTriggerAttribute>())
+        {
+            var descriptor = Assert.Single(WorkflowCatalog.Activities, a => a.Name == function.Name);
+            var services = new RecordingServiceProvider();
+            var input = descriptor.Input == typeof(string) ? "app-1" : null;
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await (Task)function.Method.Invoke(
+                null, BindingFlags.DoNotWrapExceptions, null, [input, new StubFunctionContext(services)], null)!);
+
+            Assert.Equal(descriptor.Implementation, services.Requested);
+            Assert.Contains(descriptor.Implementation.Name, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private sealed class RouteCapturingLogger : ILogger<ApiDispatcher>
+    {
+        public string? Route { get; private set; }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                Route = values.FirstOrDefault(v => v.Key == "Route").Value as string ?? Route;
+            }
+        }
+    }
+
+    private sealed class RecordingServiceProvider : IServiceProvider
+    {
+        public Type? Requested { get; private set; }
+
+        public object? GetService(Type serviceType)
+        {
+            Requested = serviceType;
+            return null;
+        }
+    }
+
+    private sealed class StubFunctionContext(IServiceProvider services) : FunctionContext
+    {
+        public override string InvocationId => "test";
+
+        public override string FunctionId => "test";
+
+        public override TraceContext TraceContext => throw new NotSupportedException();
+
+        public override BindingContext BindingContext => throw new NotSupportedException();
+
+        public override RetryContext RetryContext => throw new NotSupportedException();
+
+        public override IServiceProvider InstanceServices { get; set; } = services;
+
+        public override FunctionDefinition FunctionDefinition => throw new NotSupportedException();
+
+        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
+
+        public override Microsoft.Azure.Functions.Worker.IInvocationFeatures Features => throw new NotSupportedException();
+    }
+}
+
