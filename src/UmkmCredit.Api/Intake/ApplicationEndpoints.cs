@@ -236,6 +236,18 @@ public sealed class ApplicationEndpoints(
         ApplicationForm? form;
         try
         {
+            using (JsonDocument.Parse(json ?? []))
+            {
+                // syntax first, so a truncated body is "malformed" rather than a type error at some path
+            }
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.Field("$", "json.malformed", "Data bukan JSON yang valid."));
+        }
+
+        try
+        {
             form = JsonSerializer.Deserialize<ApplicationForm>(json ?? [], ApiJson.Options);
         }
         catch (JsonException ex)
