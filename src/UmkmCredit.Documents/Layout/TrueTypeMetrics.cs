@@ -117,7 +117,8 @@ internal sealed class TrueTypeMetrics
         return _advances[Math.Min(glyph, _advances.Length - 1)] / _unitsPerEm;
     }
 
-    private int Glyph(int codePoint)
+    /// <summary>Glyph id of a code point; 0 (.notdef) when the font lacks it.</summary>
+    public int Glyph(int codePoint)
     {
         if ((uint)codePoint < 0x10000)
         {
