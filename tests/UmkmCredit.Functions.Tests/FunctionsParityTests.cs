@@ -54,9 +54,12 @@ public sealed partial class FunctionsParityTests
         var reserved = ApiRoutes.All
             .Where(r => r.Template.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase)
                 || r.Template.TrimStart('/').StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
-            .Select(r => $"{r.Name}: {r.Template}");
+            .Select(r => $"{r.Name}: {r.Template}")
+            .ToList();
 
-        Assert.Empty(reserved);
+        Assert.True(reserved.Count == 0,
+            "The Azure Functions host rejects these routes at start-up (reserved 'admin'/'runtime' space, whatever the routePrefix); "
+            + "rename them in ApiRoutes (e.g. 'manage/...') and in the Functions wrappers: " + string.Join("; ", reserved));
     }
 
     [Fact]
