@@ -197,7 +197,7 @@ public static class PageLayout
     private sealed class Pager
     {
         private readonly PageSetup _setup;
-        private List<DrawOp> _page = [];
+        private List<DrawOp> _page = new(512);
         private double _y;
 
         public Pager(PageSetup setup)
@@ -250,7 +250,7 @@ public static class PageLayout
 
         private void NewPage()
         {
-            _page = [];
+            _page = new List<DrawOp>(512);
             Pages.Add(_page);
             _y = _setup.Top;
         }

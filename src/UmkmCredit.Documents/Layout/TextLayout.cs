@@ -19,7 +19,7 @@ public static class TextLayout
     public static double Measure(string text, TextStyle style, double size)
     {
         double width = 0;
-        foreach (Word word in Words([new TextRun(text, style)], size))
+        foreach (Word word in Words([new TextRun(text, style)], size, new StringBuilder()))
         {
             width += word.Width + word.SpaceAfter;
         }
@@ -71,19 +71,22 @@ public static class TextLayout
         double baseline = BaselineOffset(size, paragraph.LineSpacing);
         double available = Math.Max(size, width - paragraph.LeftIndent - paragraph.RightIndent);
 
-        List<List<Word>> lines = BreakLines(Words(paragraph.Runs, size), available);
+        var buffer = new StringBuilder();
+        List<List<Word>> lines = BreakLines(Words(paragraph.Runs, size, buffer), available, buffer);
         var slices = new List<Slice>(lines.Count);
+        var ops = new List<DrawOp>();
         for (var i = 0; i < lines.Count; i++)
         {
-            var ops = new List<DrawOp>();
+            ops.Clear();
             if (i == 0 && !string.IsNullOrEmpty(paragraph.Label))
             {
                 double x = paragraph.LabelIndent;
-                foreach (Word word in Words([new TextRun(paragraph.Label, paragraph.LabelStyle)], size))
+                var labelBuffer = new StringBuilder();
+                foreach (Word word in Words([new TextRun(paragraph.Label, paragraph.LabelStyle)], size, labelBuffer))
                 {
                     foreach (Piece piece in word.Pieces)
                     {
-                        ops.Add(TextOp(piece.Text.ToString() + " ", piece.Face, size, x, baseline, paragraph.Gray));
+                        ops.Add(TextOp(labelBuffer.ToString(piece.Start, piece.Length) + " ", piece.Face, size, x, baseline, paragraph.Gray));
                         x += piece.Width;
                     }
 
@@ -93,14 +96,14 @@ public static class TextLayout
 
             bool last = i == lines.Count - 1;
             TextAlign align = paragraph.Align == TextAlign.Justify && last ? TextAlign.Left : paragraph.Align;
-            EmitLine(lines[i], align, paragraph.LeftIndent, available, baseline, size, paragraph.Gray, ops);
+            EmitLine(lines[i], buffer, align, paragraph.LeftIndent, available, baseline, size, paragraph.Gray, ops);
             slices.Add(new Slice(lineHeight, [.. ops]));
         }
 
         return slices;
     }
 
-    private static void EmitLine(List<Word> line, TextAlign align, double left, double available, double baseline, double size, double gray, List<DrawOp> ops)
+    private static void EmitLine(List<Word> line, StringBuilder buffer, TextAlign align, double left, double available, double baseline, double size, double gray, List<DrawOp> ops)
     {
         if (line.Count == 0)
         {
@@ -146,7 +149,7 @@ public static class TextLayout
                     pendingX = x;
                 }
 
-                pending.Append(piece.Text);
+                pending.Append(buffer, piece.Start, piece.Length);
                 if (lastPiece && word.SpaceAfter > 0)
                 {
                     pending.Append(' ');
@@ -173,7 +176,7 @@ public static class TextLayout
     private static DrawOp TextOp(string text, FontFace face, double size, double x, double baseline, double gray) =>
         new() { Kind = DrawKind.Text, Text = text, Face = face, Size = size, X = x, Y = baseline, Gray = gray };
 
-    private static List<List<Word>> BreakLines(List<Word> words, double available)
+    private static List<List<Word>> BreakLines(List<Word> words, double available, StringBuilder buffer)
     {
         var lines = new List<List<Word>>();
         var line = new List<Word>();
@@ -196,7 +199,7 @@ public static class TextLayout
             if (word.Width > available && room > available * 0.2)
             {
                 // A word longer than a whole line: fill the rest of this line with its head.
-                (Word head, Word? tail) = Split(word, room);
+                (Word head, Word? tail) = Split(word, room, buffer);
                 if (head.Pieces.Count > 0)
                 {
                     line.Add(head);
@@ -219,7 +222,7 @@ public static class TextLayout
             }
 
             // Empty line and the word still does not fit (narrow column): force at least one character.
-            (Word forced, Word? rest) = Split(word, available);
+            (Word forced, Word? rest) = Split(word, available, buffer);
             lines.Add([forced]);
             carry = rest;
         }
@@ -233,7 +236,7 @@ public static class TextLayout
     }
 
     /// <summary>Splits a word so that the head is at most <paramref name="room"/> wide (at least one character).</summary>
-    private static (Word Head, Word? Tail) Split(Word word, double room)
+    private static (Word Head, Word? Tail) Split(Word word, double room, StringBuilder buffer)
     {
         var head = new List<Piece>();
         var tail = new List<Piece>();
@@ -255,7 +258,7 @@ public static class TextLayout
             }
 
             TrueTypeMetrics metrics = FontLibrary.Get(piece.Face).Metrics;
-            string text = piece.Text.ToString();
+            string text = buffer.ToString(piece.Start, piece.Length);
             int cut = 0;
             double cutWidth = 0;
             for (var i = 0; i < text.Length;)
@@ -275,13 +278,13 @@ public static class TextLayout
 
             if (cut > 0)
             {
-                head.Add(new Piece(piece.Face, piece.Size, new StringBuilder(text, 0, cut, cut), cutWidth));
+                head.Add(new Piece(piece.Face, piece.Size, piece.Start, cut, cutWidth));
                 width += cutWidth;
             }
 
             if (cut < text.Length)
             {
-                tail.Add(new Piece(piece.Face, piece.Size, new StringBuilder(text, cut, text.Length - cut, text.Length - cut), piece.Width - cutWidth));
+                tail.Add(new Piece(piece.Face, piece.Size, piece.Start + cut, text.Length - cut, piece.Width - cutWidth));
             }
 
             full = true;
@@ -292,7 +295,7 @@ public static class TextLayout
     }
 
     /// <summary>Splits runs into words made of pieces of one face each, with the width of the space after them.</summary>
-    private static List<Word> Words(IReadOnlyList<TextRun> runs, double size)
+    private static List<Word> Words(IReadOnlyList<TextRun> runs, double size, StringBuilder buffer)
     {
         var words = new List<Word>();
         List<Piece>? pieces = null;
@@ -347,24 +350,25 @@ public static class TextLayout
                     advance = primary.Advance(Substitute);
                 }
 
-                pieces ??= [];
+                pieces ??= new List<Piece>(1);
                 double width = advance * size;
                 if (pieces.Count == 0 || pieces[^1].Face != face)
                 {
-                    pieces.Add(new Piece(face, size, new StringBuilder(), 0));
+                    pieces.Add(new Piece(face, size, buffer.Length, 0, 0));
                 }
 
                 Piece last = pieces[^1];
+                int before = buffer.Length;
                 if (rune.IsBmp)
                 {
-                    last.Text.Append((char)rune.Value);
+                    buffer.Append((char)rune.Value);
                 }
                 else
                 {
-                    last.Text.Append(rune.ToString());
+                    buffer.Append(char.ConvertFromUtf32(rune.Value));
                 }
 
-                pieces[^1] = last with { Width = last.Width + width };
+                pieces[^1] = last with { Length = last.Length + (buffer.Length - before), Width = last.Width + width };
                 wordWidth += width;
             }
         }
@@ -379,5 +383,6 @@ public static class TextLayout
 
     private sealed record Word(List<Piece> Pieces, double Width, double SpaceAfter);
 
-    private readonly record struct Piece(FontFace Face, double Size, StringBuilder Text, double Width);
+    /// <summary>A run of one face: characters [Start, Start + Length) of the paragraph's buffer.</summary>
+    private readonly record struct Piece(FontFace Face, double Size, int Start, int Length, double Width);
 }
