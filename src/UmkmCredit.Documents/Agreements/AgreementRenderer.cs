@@ -163,7 +163,14 @@ public static class AgreementRenderer
         string number = $"{(m.IsSharia ? "Akad" : "Perjanjian")} No. {m.Number}";
         double numberWidth = Math.Min(width * 0.55, TextLayout.Measure(number, TextStyle.Regular, size) + 2);
         var ops = new List<DrawOp>();
-        ops.AddRange(TextLayout.SingleLine(m.Bank.Name.ToUpperInvariant(), TextStyle.Bold, size, s.Left, 44, width - numberWidth - 12, TextAlign.Left));
+        double bankWidth = width - numberWidth - 10;
+        string bank = m.Bank.Name.ToUpperInvariant();
+        if (TextLayout.Measure(bank, TextStyle.Bold, size) > bankWidth)
+        {
+            bank = m.Bank.Name; // mixed case is narrower; SingleLine truncates what still does not fit
+        }
+
+        ops.AddRange(TextLayout.SingleLine(bank, TextStyle.Bold, size, s.Left, 44, bankWidth, TextAlign.Left));
         ops.AddRange(TextLayout.SingleLine(number, TextStyle.Regular, size, s.Left + width - numberWidth, 44, numberWidth, TextAlign.Right));
         ops.Add(DrawOp.LineBetween(s.Left, 50, s.Left + width, 50, 0.5));
 
