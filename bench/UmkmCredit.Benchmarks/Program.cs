@@ -1,1 +1,15 @@
-Console.WriteLine("bench");
+using UmkmCredit.Benchmarks;
+
+// dotnet run -c Release --project bench/UmkmCredit.Benchmarks -- engine|intake
+return args.FirstOrDefault() switch
+{
+    "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "intake" => await IntakeBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: UmkmCredit.Benchmarks engine|intake [options]");
+    return 2;
+}

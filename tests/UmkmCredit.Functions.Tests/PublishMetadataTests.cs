@@ -64,7 +64,7 @@ public sealed class PublishMetadataTests
             {
                 var methods = b["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant());
                 Assert.Equal(
-                    FunctionsParityTests.Describe(route.Name, [route.Method], route.Template, FunctionsApp.ExpectedLevel(route.Access)),
+                    FunctionsParityTests.Describe(route.Name, [route.Method], "api/" + route.Template, FunctionsApp.ExpectedLevel(route.Access)),
                     FunctionsParityTests.Describe(route.Name, methods, (string?)b["route"] ?? string.Empty, Enum.Parse<AuthorizationLevel>((string)b["authLevel"]!, ignoreCase: true)));
             }));
         }

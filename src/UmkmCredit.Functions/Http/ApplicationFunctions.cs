@@ -11,20 +11,20 @@ public sealed class ApplicationFunctions(ApiDispatcher dispatcher)
 {
     [Function(RouteNames.SubmitApplication)]
     public Task<IActionResult> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.SubmitApplication, req, client);
 
     [Function(RouteNames.GetApplication)]
     public Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.GetApplication, req, client, (nameof(id), id));
 
     [Function(RouteNames.PutDocument)]
     public Task<IActionResult> PutDocumentAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "applications/{id}/documents/{kind}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/applications/{id}/documents/{kind}")] HttpRequest req,
         string id,
         string kind,
         [DurableClient] DurableTaskClient client) =>
@@ -32,14 +32,14 @@ public sealed class ApplicationFunctions(ApiDispatcher dispatcher)
 
     [Function(RouteNames.ResubmitApplication)]
     public Task<IActionResult> ResubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/resubmit")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/resubmit")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.ResubmitApplication, req, client, (nameof(id), id));
 
     [Function(RouteNames.WithdrawApplication)]
     public Task<IActionResult> WithdrawAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/withdraw")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/withdraw")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.WithdrawApplication, req, client, (nameof(id), id));

@@ -11,19 +11,19 @@ public sealed class PlatformFunctions(ApiDispatcher dispatcher)
 {
     [Function(RouteNames.Health)]
     public Task<IActionResult> HealthAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.Health, req, client);
 
     [Function(RouteNames.OpenApi)]
     public Task<IActionResult> OpenApiAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.OpenApi, req, client);
 
     [Function(RouteNames.Portal)]
     public Task<IActionResult> PortalAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/portal")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.Portal, req, client);
 }

@@ -11,21 +11,21 @@ public sealed class ReviewFunctions(ApiDispatcher dispatcher)
 {
     [Function(RouteNames.GetReview)]
     public Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{token}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/{token}")] HttpRequest req,
         string token,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.GetReview, req, client, (nameof(token), token));
 
     [Function(RouteNames.PostReview)]
     public Task<IActionResult> DecideAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/{token}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/review/{token}")] HttpRequest req,
         string token,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.PostReview, req, client, (nameof(token), token));
 
     [Function(RouteNames.GetReviewDocument)]
     public Task<IActionResult> DocumentAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{token}/documents/{kind}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/{token}/documents/{kind}")] HttpRequest req,
         string token,
         string kind,
         [DurableClient] DurableTaskClient client) =>
@@ -34,7 +34,7 @@ public sealed class ReviewFunctions(ApiDispatcher dispatcher)
     // Admin routes use the function key (x-functions-key / ?code=) that the server checks as Admin:ApiKey.
     [Function(RouteNames.AdminRemind)]
     public Task<IActionResult> RemindAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/applications/{id}/remind")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/applications/{id}/remind")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.AdminRemind, req, client, (nameof(id), id));
