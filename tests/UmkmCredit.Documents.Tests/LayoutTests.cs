@@ -50,6 +50,14 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Right_to_left_words_are_drawn_in_visual_order()
+    {
+        var ops = PageLayout.Paginate([new Paragraph("Nama: שלום עליכם 2026", TextStyle.Regular) { Align = TextAlign.Left }], Setup).Pages[0];
+        string drawn = string.Concat(ops.Where(o => o.Kind == DrawKind.Text).OrderBy(o => o.X).Select(o => o.Text));
+        Assert.Equal("Nama: םכילע םולש 2026 ", drawn);
+    }
+
+    [Fact]
     public void Sanitizer_drops_controls_and_bidi_overrides_and_keeps_text()
     {
         Assert.Equal("a b c", TextSanitizer.Clean("a\u0007\tb\u202E\u200B c"));

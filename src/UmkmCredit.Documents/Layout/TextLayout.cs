@@ -131,7 +131,7 @@ public static class TextLayout
         var pending = new StringBuilder();
         FontFace pendingFace = FontFace.Serif;
         double pendingX = x;
-        foreach (Word word in line)
+        foreach (Word word in VisualOrder(line))
         {
             for (var p = 0; p < word.Pieces.Count; p++)
             {
@@ -316,7 +316,7 @@ public static class TextLayout
                 {
                     if (pieces is not null)
                     {
-                        words.Add(new Word(pieces, wordWidth, space));
+                        words.Add(Finish(pieces, wordWidth, space, buffer));
                         pieces = null;
                         wordWidth = 0;
                     }
@@ -375,13 +375,106 @@ public static class TextLayout
 
         if (pieces is not null)
         {
-            words.Add(new Word(pieces, wordWidth, 0));
+            words.Add(Finish(pieces, wordWidth, 0, buffer));
         }
 
         return words;
     }
 
-    private sealed record Word(List<Piece> Pieces, double Width, double SpaceAfter);
+    /// <summary>
+    /// A word of right-to-left letters only (Hebrew, Arabic) is stored in visual order: characters reversed
+    /// (keeping combining marks on their base) and pieces reversed; the line puts runs of such words right to
+    /// left. There is no shaping: Arabic shows isolated letter forms.
+    /// </summary>
+    private static Word Finish(List<Piece> pieces, double width, double space, StringBuilder buffer)
+    {
+        bool rtl = false;
+        foreach (Piece piece in pieces)
+        {
+            for (int i = piece.Start; i < piece.Start + piece.Length; i++)
+            {
+                char c = buffer[i];
+                if (IsRtl(c))
+                {
+                    rtl = true;
+                }
+                else if (char.IsLetter(c) && !char.IsSurrogate(c))
+                {
+                    return new Word(pieces, width, space);
+                }
+            }
+        }
+
+        if (!rtl)
+        {
+            return new Word(pieces, width, space);
+        }
+
+        foreach (Piece piece in pieces)
+        {
+            string text = buffer.ToString(piece.Start, piece.Length);
+            var clusters = new List<string>();
+            TextElementEnumerator e = StringInfo.GetTextElementEnumerator(text);
+            while (e.MoveNext())
+            {
+                clusters.Add(e.GetTextElement());
+            }
+
+            int at = piece.Start;
+            for (int k = clusters.Count - 1; k >= 0; k--)
+            {
+                foreach (char c in clusters[k])
+                {
+                    buffer[at++] = c;
+                }
+            }
+        }
+
+        pieces.Reverse();
+        return new Word(pieces, width, space) { Rtl = true };
+    }
+
+    private static bool IsRtl(char c) => c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
+
+    /// <summary>The words of a line in drawing order: runs of right-to-left words reversed.</summary>
+    private static List<Word> VisualOrder(List<Word> line)
+    {
+        if (!line.Exists(w => w.Rtl))
+        {
+            return line;
+        }
+
+        var ordered = new List<Word>(line.Count);
+        for (var i = 0; i < line.Count;)
+        {
+            if (!line[i].Rtl)
+            {
+                ordered.Add(line[i++]);
+                continue;
+            }
+
+            int end = i;
+            while (end < line.Count && line[end].Rtl)
+            {
+                end++;
+            }
+
+            for (int k = end - 1; k >= i; k--)
+            {
+                // Keep the space that separated the run from what follows after its last visual word.
+                ordered.Add(line[k] with { SpaceAfter = k == i ? line[end - 1].SpaceAfter : line[k - 1].SpaceAfter });
+            }
+
+            i = end;
+        }
+
+        return ordered;
+    }
+
+    private sealed record Word(List<Piece> Pieces, double Width, double SpaceAfter)
+    {
+        public bool Rtl { get; init; }
+    }
 
     /// <summary>A run of one face: characters [Start, Start + Length) of the paragraph's buffer.</summary>
     private readonly record struct Piece(FontFace Face, double Size, int Start, int Length, double Width);
