@@ -72,4 +72,25 @@ public sealed class HostileTextTests
         using PdfDocument document = PdfDocument.Open(pdf);
         Assert.Contains("<img src=x onerror=alert(1)>", Pdf.Text(pdf), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Empty_fields_and_a_one_month_schedule_render()
+    {
+        AgreementModel m = SampleAgreements.Conventional(months: 1, amount: 1_000_000);
+        m = m with
+        {
+            PlaceName = string.Empty,
+            Debtor = new DebtorParty(string.Empty, string.Empty, default, string.Empty, string.Empty, string.Empty, string.Empty, null),
+            Bank = new BankParty(string.Empty, string.Empty, string.Empty, string.Empty),
+            Opd = new OpdParty(string.Empty, string.Empty, string.Empty),
+            SchemeName = string.Empty,
+            PurposeDescription = string.Empty,
+            Recommendations = [string.Empty, "  "],
+            VerifyUrl = string.Empty,
+        };
+        byte[] draft = AgreementRenderer.RenderDraft(m);
+        byte[] signed = AgreementRenderer.RenderSigned(m, [], []);
+        Assert.Contains("Halaman 1 dari", Pdf.Text(draft), StringComparison.Ordinal);
+        Assert.Contains("Tidak ada peristiwa", Pdf.Text(signed), StringComparison.Ordinal);
+    }
 }
