@@ -1,0 +1,232 @@
+// The production host: src/UmkmCredit.Functions on Flex Consumption (Linux, dotnet-isolated 10.0),
+// running as the user-assigned identity. FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are
+// NOT app settings on Flex (the platform rejects them): the runtime comes from functionAppConfig.
+@description('Function App name.')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resources (the app also gets azd-service-name).')
+param tags object
+
+@description('azd service name of this app (azure.yaml).')
+param serviceName string = 'api'
+
+@description('Resource id of the user-assigned managed identity.')
+param identityId string
+
+@description('Client id of the user-assigned managed identity.')
+param identityClientId string
+
+@description('Storage account name.')
+param storageAccountName string
+
+@description('Primary blob endpoint, e.g. https://<account>.blob.core.windows.net/.')
+param blobEndpoint string
+
+@description('Primary queue endpoint.')
+param queueEndpoint string
+
+@description('Primary table endpoint.')
+param tableEndpoint string
+
+@description('Blob container for the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('Key Vault URI, e.g. https://<vault>.vault.azure.net/.')
+param keyVaultUri string
+
+@description('Secret URI of Links:SigningKey.')
+param linksSigningKeySecretUri string
+
+@description('Secret URI of Admin:ApiKey.')
+param adminApiKeySecretUri string
+
+@description('Secret URI of Notifications:Smtp:Password; empty = none.')
+param smtpPasswordSecretUri string = ''
+
+@description('Links:BaseUrl; empty = https://<default host name of the app>.')
+param linksBaseUrl string = ''
+
+@description('Durable task hub name (TASKHUB_NAME, read by host.json).')
+param taskHubName string
+
+@description('NCRONTAB of the reminder sweep (REMINDERS_SCHEDULE, the timer trigger\'s %...% expression).')
+param remindersSchedule string
+
+@description('Notifications:Smtp:Host; empty = the app falls back to its pickup directory (not durable on Flex).')
+param smtpHost string = ''
+
+@description('Notifications:Smtp:Port.')
+param smtpPort int = 587
+
+@description('Notifications:Smtp:User.')
+param smtpUser string = ''
+
+@description('Notifications:Smtp:From.')
+param smtpFrom string
+
+@description('Workflow:* deadlines in working days and the reminder lead time.')
+param workflow {
+  reviewWorkingDays: int
+  signingWorkingDays: int
+  documentsWorkingDays: int
+  escalationWorkingDays: int
+  reminderLeadTime: string
+  maxRevisionRounds: int
+}
+
+@description('Opd:Reviewers, per regency code: a list of { reviewer, supervisor, sector? } with actors { id, name, email, title, organization }.')
+param opdReviewers object
+
+@description('Most instances Flex Consumption scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per instance (MB).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (not a system-assigned one).
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// Opd:Reviewers flattened to configuration keys (Opd__Reviewers__<regency>__<index>__Reviewer__Id, ...),
+// exactly as local.settings.sample.json spells them.
+var opdEntries = flatten(map(items(opdReviewers), regency => map(range(0, length(regency.value)), index => {
+  regency: regency.key
+  index: index
+  entry: regency.value[index]
+})))
+
+var opdSettings = reduce(opdEntries, {}, (settings, e) => union(settings, {
+  'Opd__Reviewers__${e.regency}__${e.index}__Reviewer__Id': e.entry.reviewer.id
+  'Opd__Reviewers__${e.regency}__${e.index}__Reviewer__Name': e.entry.reviewer.name
+  'Opd__Reviewers__${e.regency}__${e.index}__Reviewer__Email': e.entry.reviewer.email
+  'Opd__Reviewers__${e.regency}__${e.index}__Reviewer__Title': e.entry.reviewer.title
+  'Opd__Reviewers__${e.regency}__${e.index}__Reviewer__Organization': e.entry.reviewer.organization
+  'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Id': e.entry.supervisor.id
+  'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Name': e.entry.supervisor.name
+  'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Email': e.entry.supervisor.email
+  'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Title': e.entry.supervisor.title
+  'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Organization': e.entry.supervisor.organization
+}, contains(e.entry, 'sector') ? { 'Opd__Reviewers__${e.regency}__${e.index}__Sector': e.entry.sector } : {}))
+
+var smtpPasswordSettings = empty(smtpPasswordSecretUri)
+  ? {}
+  : { Notifications__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' }
+
+var baseSettings = {
+  // Functions host and Durable Task (Azure Storage backend) with identity-based connections:
+  // <connection>__accountName + __credential=managedidentity + __clientId instead of a connection string.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  // Host keys (the admin key is host--functionKey--default) live in Key Vault, read with the identity.
+  AzureWebJobsSecretStorageType: 'keyvault'
+  AzureWebJobsSecretStorageKeyVaultUri: keyVaultUri
+  AzureWebJobsSecretStorageKeyVaultClientId: identityClientId
+  // DefaultAzureCredential in the worker picks the user-assigned identity.
+  AZURE_CLIENT_ID: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  TASKHUB_NAME: taskHubName
+  REMINDERS_SCHEDULE: remindersSchedule
+  Reminders__Schedule: remindersSchedule
+  Links__BaseUrl: empty(linksBaseUrl) ? 'https://${app.properties.defaultHostName}' : linksBaseUrl
+  Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSigningKeySecretUri})'
+  Admin__ApiKey: '@Microsoft.KeyVault(SecretUri=${adminApiKeySecretUri})'
+  // The app's own Blob/Table clients. Without shared keys this connection string carries endpoints
+  // only; StorageClients must build token-credential clients from the Storage__*ServiceUri/__clientId
+  // settings below before the app works in Azure (see infra/README.md, "Managed identity gap").
+  Storage__ConnectionString: 'BlobEndpoint=${blobEndpoint};QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint}'
+  Storage__blobServiceUri: blobEndpoint
+  Storage__tableServiceUri: tableEndpoint
+  Storage__credential: 'managedidentity'
+  Storage__clientId: identityClientId
+  Notifications__Smtp__Host: smtpHost
+  Notifications__Smtp__Port: string(smtpPort)
+  Notifications__Smtp__User: smtpUser
+  Notifications__Smtp__From: smtpFrom
+  Workflow__ReviewWorkingDays: string(workflow.reviewWorkingDays)
+  Workflow__SigningWorkingDays: string(workflow.signingWorkingDays)
+  Workflow__DocumentsWorkingDays: string(workflow.documentsWorkingDays)
+  Workflow__EscalationWorkingDays: string(workflow.escalationWorkingDays)
+  Workflow__ReminderLeadTime: workflow.reminderLeadTime
+  Workflow__MaxRevisionRounds: string(workflow.maxRevisionRounds)
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(baseSettings, smtpPasswordSettings, opdSettings)
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName
+output uri string = 'https://${app.properties.defaultHostName}'
