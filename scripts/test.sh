@@ -24,7 +24,7 @@ if [ $build -ne 0 ]; then
   echo "tests: 0 passed, 1 failed"
   exit 1
 fi
-dotnet test UmkmCredit.sln --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
+dotnet test UmkmCredit.sln --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 RunConfiguration.MaxCpuCount=1
 status=$?
 
 passed=0; failed=0

@@ -50,6 +50,23 @@ public sealed class TableApplicationIndex(StorageClients clients) : IApplication
     }
 
     /// <inheritdoc />
+    public async Task SetDeadlineAsync(string applicationId, DateTime deadlineUtc, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(Partition, applicationId)
+        {
+            ["DeadlineUtc"] = new DateTimeOffset(DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc)),
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // no row yet: the next status change writes the whole row
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IndexEntry?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         var existing = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,9 @@ public interface IApplicationIndex
     /// <summary>Inserts or updates a row, never moving it backwards (older sequence numbers are ignored).</summary>
     Task UpsertAsync(IndexEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets the deadline of the pending action without a status change (escalation, reassignment).</summary>
+    Task SetDeadlineAsync(string applicationId, DateTime deadlineUtc, CancellationToken cancellationToken = default);
+
     /// <summary>One row, or null.</summary>
     Task<IndexEntry?> GetAsync(string applicationId, CancellationToken cancellationToken = default);
 

@@ -56,9 +56,9 @@ public sealed class ReminderSweep(
                     {
                         recovered += await RecoverAsync(row, durable, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
                     }
-                    else if (row.DeadlineUtc is { } deadline && deadline > now && deadline - options.Value.ReminderLeadTime <= now)
+                    else if (row.DeadlineUtc is { } deadline && deadline - options.Value.ReminderLeadTime <= now)
                     {
-                        sent += await RemindAsync(row, durable, deadline, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                        sent += await RemindAsync(row, durable, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
                     }
                 }
 
@@ -70,7 +70,7 @@ public sealed class ReminderSweep(
         return new SweepResult(sent, recovered);
     }
 
-    private async Task<bool> RemindAsync(IndexEntry row, DurableTaskClient durable, DateTime deadline, CancellationToken ct)
+    private async Task<bool> RemindAsync(IndexEntry row, DurableTaskClient durable, DateTime now, CancellationToken ct)
     {
         var metadata = await durable.GetInstanceAsync(row.ApplicationId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
         var snapshot = metadata?.SerializedCustomStatus is { Length: > 0 } ? metadata.ReadCustomStatusAs<ApplicationSnapshot>() : null;
@@ -80,10 +80,14 @@ public sealed class ReminderSweep(
         }
 
         var found = await linkStore.GetAsync(row.ApplicationId, linkId, ct).ConfigureAwait(false);
-        if (found is not { Link.Status: LinkStatus.Pending } pending)
+        if (found is not { Link.Status: LinkStatus.Pending } pending
+            || pending.Link.ExpiresAtUtc <= now
+            || pending.Link.ExpiresAtUtc - options.Value.ReminderLeadTime > now)
         {
             return false;
         }
+
+        var deadline = pending.Link.ExpiresAtUtc;
 
         // The key names the action and its deadline: a new link (escalation) gets its own reminder.
         if (!await ledger.TryClaimAsync(row.ApplicationId, $"{linkId}@{deadline:O}", ct).ConfigureAwait(false))

@@ -20,6 +20,7 @@ public static class LinkRoles
 public sealed class OpenReview(
     IOptions<OpdOptions> opd,
     ReviewLinks reviewLinks,
+    IApplicationIndex index,
     DeadlinePolicy deadlines) : IWorkflowActivity<OpenReviewInput, ReviewAssignment>
 {
     /// <inheritdoc />
@@ -32,6 +33,10 @@ public sealed class OpenReview(
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Review, input.NowUtc);
         var linkId = input.LinkId;
         await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? "new" : "reassign", cancellationToken).ConfigureAwait(false);
+        if (input.ReviewerId is not null)
+        {
+            await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
+        }
         return new ReviewAssignment(true, actor.Id, actor.Name, linkId, deadline, Escalated: false);
     }
 }
@@ -40,6 +45,7 @@ public sealed class OpenReview(
 public sealed class EscalateReview(
     IOptions<OpdOptions> opd,
     ILinkStore store,
+    IApplicationIndex index,
     ReviewLinks reviewLinks,
     DeadlinePolicy deadlines) : IWorkflowActivity<EscalateReviewInput, ReviewAssignment>
 {
@@ -67,6 +73,7 @@ public sealed class EscalateReview(
 
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Escalation, input.NowUtc);
         await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, "escalation", cancellationToken).ConfigureAwait(false);
+        await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
         return new ReviewAssignment(true, supervisor.Id, supervisor.Name, newLinkId, deadline, Escalated: true);
     }
 }

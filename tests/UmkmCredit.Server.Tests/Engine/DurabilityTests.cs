@@ -91,7 +91,7 @@ public sealed class DurabilityTests : IAsyncLifetime
 
     private static async Task WaitHealthyAsync(HttpClient http, Process process)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(process.HasExited, "the server exited");
@@ -116,7 +116,7 @@ public sealed class DurabilityTests : IAsyncLifetime
 
     private static async Task<JsonElement> WaitStatusAsync(HttpClient http, Submitted app, string status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         JsonElement body = default;
         while (DateTime.UtcNow < deadline)
         {

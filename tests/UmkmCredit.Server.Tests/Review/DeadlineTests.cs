@@ -23,14 +23,14 @@ public sealed class DeadlineTests(FastTimersFixture fixture)
 
         // escalation: the supervisor gets a new link, the reviewer's link dies
         var escalation = await Server.Outbox.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == Supervisor)
-            && (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            && (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal), TimeSpan.FromSeconds(120));
         Assert.StartsWith("Eskalasi", escalation.Subject, StringComparison.Ordinal);
         using (var old = await Server.DecideAsync(first, new { decision = "approve" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, old.StatusCode);
         }
 
-        var expired = await Server.WaitForStatusAsync(app, "Expired", TimeSpan.FromSeconds(60));
+        var expired = await Server.WaitForStatusAsync(app, "Expired", TimeSpan.FromSeconds(120));
         Assert.Contains(expired.GetProperty("history").EnumerateArray(), h => h.GetProperty("status").GetString() == "InReview");
 
         // exactly one reminder for each pending action, however many sweeps ran (one per second)
@@ -50,7 +50,7 @@ public sealed class DeadlineTests(FastTimersFixture fixture)
         var app = await Server.SubmitAsync(Samples.CompleteSubmission());
         await Server.WaitForStatusAsync(app, "InReview");
         var message = await Server.Outbox.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == Supervisor)
-            && (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            && (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal), TimeSpan.FromSeconds(120));
         var token = Outbox.ReviewToken(message);
 
         using var response = await Server.DecideAsync(token, new { decision = "approve" });
@@ -66,6 +66,6 @@ public sealed class DeadlineTests(FastTimersFixture fixture)
         var app = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()));
 
         await Server.WaitForStatusAsync(app, "AwaitingDocuments");
-        await Server.WaitForStatusAsync(app, "Expired", TimeSpan.FromSeconds(60));
+        await Server.WaitForStatusAsync(app, "Expired", TimeSpan.FromSeconds(120));
     }
 }

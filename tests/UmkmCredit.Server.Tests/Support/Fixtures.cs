@@ -37,7 +37,7 @@ public sealed class FastTimersFixture : IAsyncLifetime
     public ServerInstance Server { get; private set; } = null!;
 
     /// <summary>Review deadline used.</summary>
-    public static TimeSpan ReviewDeadline { get; } = TimeSpan.FromSeconds(12);
+    public static TimeSpan ReviewDeadline { get; } = TimeSpan.FromSeconds(20);
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -45,10 +45,10 @@ public sealed class FastTimersFixture : IAsyncLifetime
         _azurite = await Azurite.StartAsync();
         Server = await ServerInstance.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?>
         {
-            ["Workflow:ReviewDeadline"] = "00:00:12",
-            ["Workflow:EscalationDeadline"] = "00:00:10",
+            ["Workflow:ReviewDeadline"] = "00:00:20",
+            ["Workflow:EscalationDeadline"] = "00:00:16",
             ["Workflow:DocumentsDeadline"] = "00:00:10",
-            ["Workflow:ReminderLeadTime"] = "00:00:09",
+            ["Workflow:ReminderLeadTime"] = "00:00:14",
             ["Reminders:Schedule"] = "*/1 * * * * *",
         });
     }
