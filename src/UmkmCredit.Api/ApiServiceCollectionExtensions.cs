@@ -19,6 +19,7 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<ApplicationAccess>();
         services.AddTransient<ApplicationEndpoints>();
         services.AddTransient<ReviewEndpoints>();
+        services.AddTransient<Admin.AdminEndpoints>();
         services.AddTransient<SystemEndpoints>();
         services.AddSingleton<PortalEndpoints>();
         services.AddSingleton<ApiDispatcher>();

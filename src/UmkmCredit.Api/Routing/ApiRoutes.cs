@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using UmkmCredit.Api.Admin;
 using UmkmCredit.Api.Intake;
 using UmkmCredit.Api.Review;
 using UmkmCredit.Api.Platform;
@@ -48,6 +49,12 @@ public static class ApiRoutes
         new(RouteNames.PostReview, "POST", "review/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DecideAsync(r)),
         new(RouteNames.GetReviewDocument, "GET", "review/{token}/documents/{kind}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DocumentAsync(r)),
         new(RouteNames.AdminRemind, "POST", "admin/applications/{id}/remind", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().RemindAsync(r)),
+        new(RouteNames.AdminListApplications, "GET", "admin/applications", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ListAsync(r)),
+        new(RouteNames.AdminGetApplication, "GET", "admin/applications/{id}", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().GetAsync(r)),
+        new(RouteNames.AdminReassign, "POST", "admin/applications/{id}/reassign", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ReassignAsync(r)),
+        new(RouteNames.AdminCancel, "POST", "admin/applications/{id}/cancel", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().CancelAsync(r)),
+        new(RouteNames.AdminExportSikp, "GET", "admin/export/sikp", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ExportSikpAsync(r)),
+        new(RouteNames.AdminDashboard, "GET", "admin/dashboard", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().DashboardAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -92,4 +99,22 @@ public static class RouteNames
 
     /// <summary><c>POST /api/admin/applications/{id}/remind</c>.</summary>
     public const string AdminRemind = "AdminRemind";
+
+    /// <summary><c>GET /api/admin/applications</c>.</summary>
+    public const string AdminListApplications = "AdminListApplications";
+
+    /// <summary><c>GET /api/admin/applications/{id}</c>.</summary>
+    public const string AdminGetApplication = "AdminGetApplication";
+
+    /// <summary><c>POST /api/admin/applications/{id}/reassign</c>.</summary>
+    public const string AdminReassign = "AdminReassign";
+
+    /// <summary><c>POST /api/admin/applications/{id}/cancel</c>.</summary>
+    public const string AdminCancel = "AdminCancel";
+
+    /// <summary><c>GET /api/admin/export/sikp</c>.</summary>
+    public const string AdminExportSikp = "AdminExportSikp";
+
+    /// <summary><c>GET /api/admin/dashboard</c>.</summary>
+    public const string AdminDashboard = "AdminDashboard";
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using UmkmCredit.Api.Routing;
+
+namespace UmkmCredit.Functions.Http;
+
+/// <summary>
+/// The administrators' routes (list, detail, reassignment, cancellation, SIKP export, dashboard). The function key
+/// (<c>x-functions-key</c> / <c>?code=</c>) is what the standalone server checks as <c>Admin:ApiKey</c>.
+/// The reminder stays with <see cref="ReviewFunctions"/>.
+/// </summary>
+public sealed class AdminFunctions(ApiDispatcher dispatcher)
+{
+    [Function(RouteNames.AdminListApplications)]
+    public Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/applications")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminListApplications, req, client);
+
+    [Function(RouteNames.AdminGetApplication)]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/applications/{id}")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminGetApplication, req, client, (nameof(id), id));
+
+    [Function(RouteNames.AdminReassign)]
+    public Task<IActionResult> ReassignAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/applications/{id}/reassign")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminReassign, req, client, (nameof(id), id));
+
+    [Function(RouteNames.AdminCancel)]
+    public Task<IActionResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/applications/{id}/cancel")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminCancel, req, client, (nameof(id), id));
+
+    [Function(RouteNames.AdminExportSikp)]
+    public Task<IActionResult> ExportSikpAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/export/sikp")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminExportSikp, req, client);
+
+    [Function(RouteNames.AdminDashboard)]
+    public Task<IActionResult> DashboardAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/dashboard")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminDashboard, req, client);
+}
