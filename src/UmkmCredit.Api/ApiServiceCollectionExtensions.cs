@@ -19,6 +19,8 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<ApplicationAccess>();
         services.AddTransient<ApplicationEndpoints>();
         services.AddTransient<ReviewEndpoints>();
+        services.AddTransient<Signing.SigningEndpoints>();
+        services.AddTransient<Signing.VerifyEndpoints>();
         services.AddTransient<Admin.AdminEndpoints>();
         services.AddTransient<SystemEndpoints>();
         services.AddSingleton<PortalEndpoints>();

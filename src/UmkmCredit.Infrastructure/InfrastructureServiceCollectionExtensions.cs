@@ -23,6 +23,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IApplicationIndex, TableApplicationIndex>();
         services.AddSingleton<ILinkStore, TableLinkStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementArchive, BlobAgreementArchive>();
+        services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementNumbers, TableAgreementNumbers>();
+        services.AddSingleton<UmkmCredit.Workflow.Agreements.IOtpStore, TableOtpStore>();
         services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();

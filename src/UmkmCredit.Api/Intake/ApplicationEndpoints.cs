@@ -117,9 +117,9 @@ public sealed class ApplicationEndpoints(
             snapshot.Reasons.Select(x => x.Message).ToList(),
             snapshot.Reasons.Select(x => x.Code).ToList(),
             snapshot.Review is { } rv ? new ReviewView(rv.ReviewerName, rv.Verdict?.ToString().ToLowerInvariant(), rv.Note, rv.ApprovedAmount, rv.Recommendations, rv.DecidedAt) : null,
-            [],
+            (snapshot.Signatures ?? []).Select(x => new SignatureView(x.Role, x.Name, x.Status, x.At)).ToList(),
             docs.Select(d => new DocumentView(d.Kind, d.ContentType, d.Size, d.Sha256)).ToList(),
-            null,
+            snapshot.Agreement is { } ag ? new AgreementView(ag.Number, ag.Status, ag.Sha256) : null,
             snapshot.History.Select(h => new HistoryView(h.At, h.Status, h.Note)).ToList(),
             snapshot.RuleVersion);
         return RequestReading.WantsJson(r.Http.Request)
@@ -359,9 +359,9 @@ public sealed record ApplicationStatusView(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> ReasonCodes,
     ReviewView? Review,
-    IReadOnlyList<object> Signatures,
+    IReadOnlyList<SignatureView> Signatures,
     IReadOnlyList<DocumentView> Documents,
-    object? Agreement,
+    AgreementView? Agreement,
     IReadOnlyList<HistoryView> History,
     string? RuleVersion);
 
@@ -373,3 +373,9 @@ public sealed record DocumentView(string Kind, string ContentType, long Size, st
 
 /// <summary>A history line.</summary>
 public sealed record HistoryView(DateTime At, ApplicationStatus Status, string? Note);
+
+/// <summary>A signer in the status.</summary>
+public sealed record SignatureView(string Role, string Name, string Status, DateTime? SignedAt);
+
+/// <summary>The agreement in the status.</summary>
+public sealed record AgreementView(string Number, string Status, string? Sha256);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UmkmCredit.Api.Admin;
 using UmkmCredit.Api.Intake;
 using UmkmCredit.Api.Review;
+using UmkmCredit.Api.Signing;
 using UmkmCredit.Api.Platform;
 
 namespace UmkmCredit.Api.Routing;
@@ -48,6 +49,13 @@ public static class ApiRoutes
         new(RouteNames.GetReview, "GET", "review/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().GetAsync(r)),
         new(RouteNames.PostReview, "POST", "review/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DecideAsync(r)),
         new(RouteNames.GetReviewDocument, "GET", "review/{token}/documents/{kind}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().DocumentAsync(r)),
+        new(RouteNames.GetAgreement, "GET", "applications/{id}/agreement", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<VerifyEndpoints>().DownloadAsync(r)),
+        new(RouteNames.GetSigning, "GET", "sign/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SigningEndpoints>().GetAsync(r)),
+        new(RouteNames.GetSigningDocument, "GET", "sign/{token}/document", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SigningEndpoints>().DocumentAsync(r)),
+        new(RouteNames.RequestSigningOtp, "POST", "sign/{token}/otp", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SigningEndpoints>().OtpAsync(r)),
+        new(RouteNames.PostSigning, "POST", "sign/{token}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SigningEndpoints>().DecideAsync(r)),
+        new(RouteNames.VerifyById, "GET", "verify/{id}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<VerifyEndpoints>().ByIdAsync(r)),
+        new(RouteNames.VerifyFile, "POST", "verify", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<VerifyEndpoints>().ByFileAsync(r)),
         new(RouteNames.AdminRemind, "POST", "admin/applications/{id}/remind", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ReviewEndpoints>().RemindAsync(r)),
         new(RouteNames.AdminListApplications, "GET", "admin/applications", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ListAsync(r)),
         new(RouteNames.AdminGetApplication, "GET", "admin/applications/{id}", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().GetAsync(r)),
@@ -96,6 +104,27 @@ public static class RouteNames
 
     /// <summary><c>GET /api/review/{token}/documents/{kind}</c>.</summary>
     public const string GetReviewDocument = "GetReviewDocument";
+
+    /// <summary><c>GET /api/applications/{id}/agreement</c>.</summary>
+    public const string GetAgreement = "GetAgreement";
+
+    /// <summary><c>GET /api/sign/{token}</c>.</summary>
+    public const string GetSigning = "GetSigning";
+
+    /// <summary><c>GET /api/sign/{token}/document</c>.</summary>
+    public const string GetSigningDocument = "GetSigningDocument";
+
+    /// <summary><c>POST /api/sign/{token}/otp</c>.</summary>
+    public const string RequestSigningOtp = "RequestSigningOtp";
+
+    /// <summary><c>POST /api/sign/{token}</c>.</summary>
+    public const string PostSigning = "PostSigning";
+
+    /// <summary><c>GET /api/verify/{id}</c>.</summary>
+    public const string VerifyById = "VerifyById";
+
+    /// <summary><c>POST /api/verify</c>.</summary>
+    public const string VerifyFile = "VerifyFile";
 
     /// <summary><c>POST /api/admin/applications/{id}/remind</c>.</summary>
     public const string AdminRemind = "AdminRemind";

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Application;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
@@ -31,6 +32,26 @@ public static class ActivityFunctions
     [Function(WorkflowNames.Activities.ComputeDeadline)]
     public static Task<DateTime> ComputeDeadlineAsync([ActivityTrigger] DeadlineRequest input, FunctionContext context) =>
         context.RunAsync<ComputeDeadline, DeadlineRequest, DateTime>(input);
+
+    [Function(WorkflowNames.Activities.PrepareAgreement)]
+    public static Task<AgreementDraft> PrepareAgreementAsync([ActivityTrigger] PrepareAgreementInput input, FunctionContext context) =>
+        context.RunAsync<PrepareAgreement, PrepareAgreementInput, AgreementDraft>(input);
+
+    [Function(WorkflowNames.Activities.IssueSigningLinks)]
+    public static Task<SigningPlan> IssueSigningLinksAsync([ActivityTrigger] IssueSigningLinksInput input, FunctionContext context) =>
+        context.RunAsync<IssueSigningLinks, IssueSigningLinksInput, SigningPlan>(input);
+
+    [Function(WorkflowNames.Activities.SendSigningLink)]
+    public static Task<bool> SendSigningLinkAsync([ActivityTrigger] SendSigningLinkInput input, FunctionContext context) =>
+        context.RunAsync<SendSigningLink, SendSigningLinkInput, bool>(input);
+
+    [Function(WorkflowNames.Activities.FinaliseAgreement)]
+    public static Task<string> FinaliseAgreementAsync([ActivityTrigger] FinaliseAgreementInput input, FunctionContext context) =>
+        context.RunAsync<FinaliseAgreement, FinaliseAgreementInput, string>(input);
+
+    [Function(WorkflowNames.Activities.NotifyDeclined)]
+    public static Task<bool> NotifyDeclinedAsync([ActivityTrigger] NotifyDeclinedInput input, FunctionContext context) =>
+        context.RunAsync<NotifyDeclined, NotifyDeclinedInput, bool>(input);
 
     [Function(WorkflowNames.Activities.CloseLinks)]
     public static Task<int> CloseLinksAsync([ActivityTrigger] string input, FunctionContext context) =>

@@ -40,6 +40,15 @@ public static class StorageNames
     /// <summary>Idempotency keys table.</summary>
     public const string IdempotencyTable = "idempotency";
 
+    /// <summary>Agreement number counters.</summary>
+    public const string NumbersTable = "agreementnumbers";
+
+    /// <summary>One-time codes of signing links.</summary>
+    public const string OtpTable = "signingotps";
+
+    /// <summary>Signed agreements by id and by hash, for verification.</summary>
+    public const string VerificationTable = "agreementverification";
+
     /// <summary>All tables.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable];
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable];
 }

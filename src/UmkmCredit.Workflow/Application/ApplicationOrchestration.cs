@@ -25,6 +25,9 @@ public static class ApplicationOrchestration
         private ReviewSnapshot? _review;
         private string? _ruleVersion;
         private string? _pendingLinkId;
+        private AgreementSnapshot? _agreement;
+        private List<SignatureSnapshot> _signatures = [];
+        private List<string> _pendingLinks = [];
 
         private string Id => input.ApplicationId;
 
@@ -162,9 +165,8 @@ public static class ApplicationOrchestration
                 switch (signal.Verdict)
                 {
                     case ReviewVerdict.Approve:
-                        // The agreement and signing stages build on this state (their own issue).
                         await MoveAsync(ApplicationStatus.Approved, signal.Actor, signal.Note, null);
-                        return new ApplicationWorkflowResult(_lifecycle.Status, signal.Note);
+                        return await SignAsync(signal);
                     case ReviewVerdict.Reject:
                         return await FinishAsync(ApplicationStatus.Rejected, signal.Actor, signal.Note);
                     default:
@@ -175,6 +177,75 @@ public static class ApplicationOrchestration
                 }
             }
         }
+
+        /// <summary>The agreement: draft, signing in order (or in parallel), finalise.</summary>
+        private async Task<ApplicationWorkflowResult> SignAsync(WorkflowSignal approval)
+        {
+            var draft = await context.CallActivityAsync<AgreementDraft>(WorkflowNames.Activities.PrepareAgreement,
+                new PrepareAgreementInput(Id, approval.ApprovedAmount, approval.Recommendations ?? [], context.CurrentUtcDateTime));
+            _agreement = new AgreementSnapshot(draft.Number, "Draft", draft.DraftSha256);
+            var deadline = await context.CallActivityAsync<DateTime>(WorkflowNames.Activities.ComputeDeadline,
+                new DeadlineRequest(Configuration.DeadlineKind.Signing, context.CurrentUtcDateTime));
+            var plan = await context.CallActivityAsync<SigningPlan>(WorkflowNames.Activities.IssueSigningLinks,
+                new IssueSigningLinksInput(Id, input.RegencyCode, deadline));
+            _signatures = plan.Signers.Select(s => new SignatureSnapshot(s.Role, s.Name, "Pending", null, s.LinkId)).ToList();
+            var waiting = plan.Parallel ? plan.Signers.ToList() : [plan.Signers[0]];
+            _pendingLinks = waiting.Select(s => s.LinkId).ToList();
+            await MoveAsync(ApplicationStatus.AwaitingSignatures, "system", $"Perjanjian {draft.Number} siap ditandatangani.", deadline);
+            foreach (var signer in waiting)
+            {
+                await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, signer.LinkId, "new"));
+            }
+
+            var signed = new List<SignatureItem>();
+            while (_pendingLinks.Count > 0)
+            {
+                var signal = await WaitAsync(deadline, SignalKind.Signature);
+                if (signal is null)
+                {
+                    return await FinishAsync(ApplicationStatus.Expired, "system", "Perjanjian tidak ditandatangani sampai batas waktu.");
+                }
+
+                if (IsStop(signal))
+                {
+                    return await StopAsync(signal);
+                }
+
+                if (signal.LinkId is not { } linkId || !_pendingLinks.Contains(linkId))
+                {
+                    continue; // not this signer's turn, or already counted
+                }
+
+                var signer = plan.Signers.First(s => s.LinkId == linkId);
+                if (signal.Signed != true)
+                {
+                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.NotifyDeclined,
+                        new NotifyDeclinedInput(Id, $"{signer.Name} ({signer.Role})", signal.Note ?? string.Empty));
+                    MarkSignature(linkId, "Declined", signal.AtUtc);
+                    return await FinishAsync(ApplicationStatus.Declined, signal.Actor, signal.Note);
+                }
+
+                signed.Add(new SignatureItem(signer.Role, signer.Name, signal.AtUtc ?? context.CurrentUtcDateTime, signal.EvidenceId ?? string.Empty, signal.DocumentSha256 ?? draft.DraftSha256));
+                MarkSignature(linkId, "Signed", signal.AtUtc);
+                _pendingLinks.Remove(linkId);
+                if (!plan.Parallel && signed.Count < plan.Signers.Count)
+                {
+                    var next = plan.Signers[signed.Count];
+                    _pendingLinks.Add(next.LinkId);
+                    Publish();
+                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, next.LinkId, "new"));
+                }
+
+                Publish();
+            }
+
+            var sha = await context.CallActivityAsync<string>(WorkflowNames.Activities.FinaliseAgreement, new FinaliseAgreementInput(Id, signed));
+            _agreement = _agreement with { Status = "Signed", Sha256 = sha };
+            return await FinishAsync(ApplicationStatus.Completed, "system", $"Perjanjian {draft.Number} ditandatangani semua pihak.");
+        }
+
+        private void MarkSignature(string linkId, string status, DateTime? at) =>
+            _signatures = _signatures.Select(s => s.LinkId == linkId ? s with { Status = status, At = at ?? context.CurrentUtcDateTime } : s).ToList();
 
         private static bool IsStop(WorkflowSignal signal) => signal.Kind is SignalKind.Withdraw or SignalKind.Cancel;
 
@@ -229,6 +300,7 @@ public static class ApplicationOrchestration
         private async Task<ApplicationWorkflowResult> FinishAsync(ApplicationStatus to, string actor, string? note)
         {
             _pendingLinkId = null;
+            _pendingLinks = [];
             await MoveAsync(to, actor, note, null);
             await context.CallActivityAsync<int>(WorkflowNames.Activities.CloseLinks, Id);
             return new ApplicationWorkflowResult(to, note);
@@ -242,6 +314,9 @@ public static class ApplicationOrchestration
             _review,
             _lifecycle.History.Select(h => new HistoryItem(h.At, h.To, h.Note)).ToList(),
             _ruleVersion,
-            _pendingLinkId));
+            _pendingLinkId ?? _pendingLinks.FirstOrDefault(),
+            _agreement,
+            _signatures,
+            _pendingLinks.Count > 0 ? _pendingLinks.ToList() : (_pendingLinkId is null ? [] : [_pendingLinkId])));
     }
 }

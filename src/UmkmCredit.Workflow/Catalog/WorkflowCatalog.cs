@@ -1,3 +1,4 @@
+using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Application;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Intake;
@@ -23,6 +24,11 @@ public static class WorkflowCatalog
         Describe<OpenReview, OpenReviewInput, ReviewAssignment>(WorkflowNames.Activities.OpenReview),
         Describe<EscalateReview, EscalateReviewInput, ReviewAssignment>(WorkflowNames.Activities.EscalateReview),
         Describe<ComputeDeadline, DeadlineRequest, DateTime>(WorkflowNames.Activities.ComputeDeadline),
+        Describe<PrepareAgreement, PrepareAgreementInput, AgreementDraft>(WorkflowNames.Activities.PrepareAgreement),
+        Describe<IssueSigningLinks, IssueSigningLinksInput, SigningPlan>(WorkflowNames.Activities.IssueSigningLinks),
+        Describe<SendSigningLink, SendSigningLinkInput, bool>(WorkflowNames.Activities.SendSigningLink),
+        Describe<FinaliseAgreement, FinaliseAgreementInput, string>(WorkflowNames.Activities.FinaliseAgreement),
+        Describe<NotifyDeclined, NotifyDeclinedInput, bool>(WorkflowNames.Activities.NotifyDeclined),
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
     ];
 

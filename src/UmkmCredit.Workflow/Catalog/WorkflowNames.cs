@@ -31,6 +31,21 @@ public static class WorkflowNames
         /// <summary>Computes a deadline from configuration and the working-day calendar.</summary>
         public const string ComputeDeadline = nameof(Application.ComputeDeadline);
 
+        /// <summary>Allocates the agreement number and stores the draft PDF.</summary>
+        public const string PrepareAgreement = nameof(Agreements.PrepareAgreement);
+
+        /// <summary>Creates the signing links.</summary>
+        public const string IssueSigningLinks = nameof(Agreements.IssueSigningLinks);
+
+        /// <summary>Mails a signer their link.</summary>
+        public const string SendSigningLink = nameof(Agreements.SendSigningLink);
+
+        /// <summary>Stores the signed PDF and tells every party.</summary>
+        public const string FinaliseAgreement = nameof(Agreements.FinaliseAgreement);
+
+        /// <summary>Tells every party that a signer declined.</summary>
+        public const string NotifyDeclined = nameof(Agreements.NotifyDeclined);
+
         /// <summary>Closes every open action link of an application (terminal states).</summary>
         public const string CloseLinks = nameof(Links.CloseLinks);
     }

@@ -109,8 +109,63 @@ public sealed class OpdOptions
             ?? list[0];
     }
 
+    /// <summary>The OPD official who signs agreements, per regency code.</summary>
+    public Dictionary<string, ActorConfig> Signers { get; set; } = [];
+
     /// <summary>Finds any configured reviewer or supervisor by id.</summary>
     public ActorConfig? FindActor(string id) =>
         Reviewers.Values.SelectMany(l => l).SelectMany(r => new[] { r.Reviewer, r.Supervisor })
             .FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
+}
+
+/// <summary>How signers take turns.</summary>
+public enum SigningMode
+{
+    /// <summary>One after another in <see cref="SigningOptions.Order"/>.</summary>
+    Sequential,
+
+    /// <summary>Everyone at once.</summary>
+    Parallel,
+}
+
+/// <summary><c>Signing:*</c>.</summary>
+public sealed class SigningOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Signing";
+
+    /// <summary>The known signer roles.</summary>
+    public static IReadOnlyList<string> KnownRoles { get; } = ["applicant", "bank", "opd"];
+
+    /// <summary>Comma-separated order of roles.</summary>
+    public string Order { get; set; } = "applicant,bank,opd";
+
+    /// <summary>Sequential or parallel.</summary>
+    public SigningMode Mode { get; set; } = SigningMode.Sequential;
+
+    /// <summary>The roles in order.</summary>
+    public IReadOnlyList<string> Roles => Order.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>The bank that lends in a regency and the officer who signs for it.</summary>
+public sealed class BankSignerConfig
+{
+    /// <summary>Bank name, e.g. "PT Bank Pembangunan Daerah Kalimantan Timur dan Kalimantan Utara".</summary>
+    [Required] public string BankName { get; set; } = string.Empty;
+
+    /// <summary>Branch address.</summary>
+    [Required] public string BranchAddress { get; set; } = string.Empty;
+
+    /// <summary>The signing officer.</summary>
+    [Required] public ActorConfig Officer { get; set; } = new();
+}
+
+/// <summary><c>Bank:*</c> — signers per regency code.</summary>
+public sealed class BankOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Bank";
+
+    /// <summary>Per regency code.</summary>
+    public Dictionary<string, BankSignerConfig> Signers { get; set; } = [];
 }

@@ -29,6 +29,9 @@ public enum SignalKind
 
     /// <summary>An administrator reassigned the pending review.</summary>
     Reassign,
+
+    /// <summary>A signer signed or declined through a valid link.</summary>
+    Signature,
 }
 
 /// <summary>Review decisions.</summary>
@@ -53,7 +56,11 @@ public sealed record WorkflowSignal(
     string? Note = null,
     long? ApprovedAmount = null,
     IReadOnlyList<string>? Recommendations = null,
-    string? ReviewerId = null);
+    string? ReviewerId = null,
+    bool? Signed = null,
+    string? EvidenceId = null,
+    string? DocumentSha256 = null,
+    DateTime? AtUtc = null);
 
 /// <summary>Input of <see cref="Intake.ScreenApplication"/>.</summary>
 public sealed record ScreenApplicationInput(string ApplicationId, DateTime NowUtc);
@@ -114,7 +121,43 @@ public sealed record ApplicationSnapshot(
     ReviewSnapshot? Review,
     IReadOnlyList<HistoryItem> History,
     string? RuleVersion,
-    string? PendingLinkId);
+    string? PendingLinkId,
+    AgreementSnapshot? Agreement = null,
+    IReadOnlyList<SignatureSnapshot>? Signatures = null,
+    IReadOnlyList<string>? PendingLinkIds = null);
+
+/// <summary>The agreement as shown in the status.</summary>
+public sealed record AgreementSnapshot(string Number, string Status, string? Sha256);
+
+/// <summary>One signer as shown in the status.</summary>
+public sealed record SignatureSnapshot(string Role, string Name, string Status, DateTime? At, string LinkId);
+
+/// <summary>Input of <see cref="Agreements.PrepareAgreement"/>.</summary>
+public sealed record PrepareAgreementInput(string ApplicationId, long? ApprovedAmount, IReadOnlyList<string> Recommendations, DateTime NowUtc);
+
+/// <summary>The draft agreement.</summary>
+public sealed record AgreementDraft(string Number, string DraftSha256, string ContentHash);
+
+/// <summary>Input of <see cref="Agreements.IssueSigningLinks"/>.</summary>
+public sealed record IssueSigningLinksInput(string ApplicationId, string RegencyCode, DateTime DeadlineUtc);
+
+/// <summary>A signer and their link.</summary>
+public sealed record SignerLink(string Role, string Name, string LinkId);
+
+/// <summary>Who signs, in which order, how.</summary>
+public sealed record SigningPlan(IReadOnlyList<SignerLink> Signers, bool Parallel);
+
+/// <summary>Input of <see cref="Agreements.SendSigningLink"/>.</summary>
+public sealed record SendSigningLinkInput(string ApplicationId, string LinkId, string Kind);
+
+/// <summary>A recorded signature.</summary>
+public sealed record SignatureItem(string Role, string Name, DateTime SignedAtUtc, string EvidenceId, string DocumentSha256);
+
+/// <summary>Input of <see cref="Agreements.FinaliseAgreement"/>.</summary>
+public sealed record FinaliseAgreementInput(string ApplicationId, IReadOnlyList<SignatureItem> Signatures);
+
+/// <summary>Input of <see cref="Agreements.NotifyDeclined"/>.</summary>
+public sealed record NotifyDeclinedInput(string ApplicationId, string DeclinedBy, string Reason);
 
 /// <summary>Input of <see cref="Application.ComputeDeadline"/>.</summary>
 public sealed record DeadlineRequest(DeadlineKind Kind, DateTime FromUtc);

@@ -91,6 +91,69 @@ public static class Messages
         return Build(email, name, subject, lines, reviewUrl, "Buka halaman penilaian");
     }
 
+    /// <summary>A signing request (new or reminder).</summary>
+    public static OutgoingMessage SigningRequest(string email, string name, string roleLabel, string agreementNumber, DateTime deadlineUtc, string signUrl, string kind)
+    {
+        var subject = kind == "reminder"
+            ? $"Pengingat: tanda tangani perjanjian {agreementNumber}"
+            : $"Perjanjian {agreementNumber} menunggu tanda tangan Anda";
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Perjanjian kerja sama kredit UMKM nomor {agreementNumber} siap ditandatangani oleh Bapak/Ibu sebagai {roleLabel}.",
+            "Buka tautan di bawah ini, baca draf perjanjian, minta kode OTP, lalu tanda tangani atau tolak.",
+            $"Batas waktu: {Wita.FormatTimestamp(deadlineUtc)}",
+            string.Empty,
+            $"Tautan penandatanganan (pribadi, jangan diteruskan): {signUrl}",
+        };
+        return Build(email, name, subject, lines, signUrl, "Buka halaman penandatanganan");
+    }
+
+    /// <summary>The one-time code for signing. The code appears only in the message, never in a log.</summary>
+    public static OutgoingMessage Otp(string email, string name, string agreementNumber, string code, string signUrl)
+    {
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Kode OTP: {code}",
+            $"Kode ini untuk menandatangani perjanjian {agreementNumber} dan berlaku 10 menit. Jangan berikan kode ini kepada siapa pun.",
+            string.Empty,
+            $"Halaman penandatanganan: {signUrl}",
+        };
+        return Build(email, name, $"Kode OTP penandatanganan perjanjian {agreementNumber}", lines, signUrl, "Kembali ke halaman penandatanganan");
+    }
+
+    /// <summary>The agreement is signed by everyone.</summary>
+    public static OutgoingMessage AgreementCompleted(string email, string name, string agreementNumber, string downloadUrl, string verifyUrl)
+    {
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Perjanjian {agreementNumber} telah ditandatangani oleh semua pihak.",
+            $"Unduh perjanjian yang telah ditandatangani: {downloadUrl}",
+            $"Periksa keaslian dokumen: {verifyUrl}",
+        };
+        return Build(email, name, $"Perjanjian {agreementNumber} telah ditandatangani", lines, downloadUrl, "Unduh perjanjian");
+    }
+
+    /// <summary>A signer declined: every party is told.</summary>
+    public static OutgoingMessage AgreementDeclined(string email, string name, string agreementNumber, string declinedBy, string reason, string link)
+    {
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Penandatanganan perjanjian {agreementNumber} dihentikan karena {declinedBy} menolak menandatangani.",
+            $"Alasan: {reason}",
+            string.Empty,
+            $"Informasi: {link}",
+        };
+        return Build(email, name, $"Perjanjian {agreementNumber} tidak ditandatangani", lines, link, "Lihat informasi");
+    }
+
     private static OutgoingMessage Build(string to, string toName, string subject, List<string> lines, string link, string linkLabel)
     {
         var text = string.Join("\n", lines) + "\n\n-- \nUmkmCredit · Program Kredit UMKM Provinsi Kalimantan Utara\n";

@@ -33,6 +33,7 @@ public sealed class ReminderSweep(
     ILinkStore linkStore,
     ActionLinkService links,
     ReviewLinks reviewLinks,
+    Agreements.SigningLinks signingLinks,
     IAuditTrail audit,
     ApplicationIntake intake,
     IOptions<WorkflowOptions> options,
@@ -44,7 +45,7 @@ public sealed class ReminderSweep(
         var now = time.GetUtcNow().UtcDateTime;
         var sent = 0;
         var recovered = 0;
-        foreach (var status in new[] { ApplicationStatus.InReview, ApplicationStatus.Submitted })
+        foreach (var status in new[] { ApplicationStatus.InReview, ApplicationStatus.AwaitingSignatures, ApplicationStatus.Submitted })
         {
             string? continuation = null;
             do
@@ -74,11 +75,17 @@ public sealed class ReminderSweep(
     {
         var metadata = await durable.GetInstanceAsync(row.ApplicationId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
         var snapshot = metadata?.SerializedCustomStatus is { Length: > 0 } ? metadata.ReadCustomStatusAs<ApplicationSnapshot>() : null;
-        if (snapshot?.PendingLinkId is not { } linkId)
+        var any = false;
+        foreach (var linkId in snapshot?.PendingLinkIds ?? (snapshot?.PendingLinkId is { } single ? [single] : []))
         {
-            return false;
+            any |= await RemindLinkAsync(row, linkId, now, ct).ConfigureAwait(false);
         }
 
+        return any;
+    }
+
+    private async Task<bool> RemindLinkAsync(IndexEntry row, string linkId, DateTime now, CancellationToken ct)
+    {
         var found = await linkStore.GetAsync(row.ApplicationId, linkId, ct).ConfigureAwait(false);
         if (found is not { Link.Status: LinkStatus.Pending } pending
             || pending.Link.ExpiresAtUtc <= now
@@ -95,7 +102,15 @@ public sealed class ReminderSweep(
             return false;
         }
 
-        await reviewLinks.ResendAsync(row.ApplicationId, pending.Link.ActorEmail, pending.Link.ActorName, links.TokenFor(pending.Link), pending.Link.ExpiresAtUtc, "reminder", ct).ConfigureAwait(false);
+        if (pending.Link.Role == Agreements.Signers.LinkRole)
+        {
+            await signingLinks.SendAsync(row.ApplicationId, linkId, "reminder", ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await reviewLinks.ResendAsync(row.ApplicationId, pending.Link.ActorEmail, pending.Link.ActorName, links.TokenFor(pending.Link), pending.Link.ExpiresAtUtc, "reminder", ct).ConfigureAwait(false);
+        }
+
         await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, "reminder.sent", "system", pending.Link.ActorId), ct).ConfigureAwait(false);
         return true;
     }

@@ -45,7 +45,7 @@ public sealed class ReviewBrowserTests(DefaultServerFixture fixture)
             await page.WaitForSelectorAsync("#recorded");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "review-recorded.png") });
 
-            var status = await Server.WaitForStatusAsync(app, "Approved");
+            var status = await Server.WaitForStatusAsync(app, "AwaitingSignatures");
             Assert.Equal("Pelatihan pembukuan sederhana", status.GetProperty("review").GetProperty("recommendations")[0].GetString());
         }
         finally

@@ -53,9 +53,9 @@ public sealed class DurabilityTests : IAsyncLifetime
                 new StringContent("{\"decision\":\"approve\"}", System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
-            var status = await WaitStatusAsync(http, app, "Approved");
+            var status = await WaitStatusAsync(http, app, "AwaitingSignatures");
             var history = status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
-            Assert.Equal(["Submitted", "InReview", "Approved"], history);
+            Assert.Equal(["Submitted", "InReview", "Approved", "AwaitingSignatures"], history);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class DeadlineTests(FastTimersFixture fixture)
         using var response = await Server.DecideAsync(token, new { decision = "approve" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var status = await Server.WaitForStatusAsync(app, "Approved");
+        var status = await Server.WaitForStatusAsync(app, "AwaitingSignatures");
         Assert.StartsWith("Kepala Bidang", status.GetProperty("review").GetProperty("reviewer").GetString(), StringComparison.Ordinal);
     }
 

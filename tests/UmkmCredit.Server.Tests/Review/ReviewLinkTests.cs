@@ -28,7 +28,7 @@ public sealed class ReviewLinkTests(DefaultServerFixture fixture)
         using var response = await Server.DecideAsync(token, new { decision = "approve", approvedAmount = 45_000_000, recommendations = new[] { "Pelatihan pembukuan sederhana", "Pendampingan pemasaran daring" } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var status = await Server.WaitForStatusAsync(app, "Approved");
+        var status = await Server.WaitForStatusAsync(app, "AwaitingSignatures");
         var review = status.GetProperty("review");
         Assert.Equal("approve", review.GetProperty("decision").GetString());
         Assert.Equal(45_000_000, review.GetProperty("approvedAmount").GetInt64());
@@ -103,7 +103,7 @@ public sealed class ReviewLinkTests(DefaultServerFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, old.StatusCode);
         using var approve = await Server.DecideAsync(second, new { decision = "approve" });
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
-        await Server.WaitForStatusAsync(app, "Approved");
+        await Server.WaitForStatusAsync(app, "AwaitingSignatures");
         var blobs = Server.Get<UmkmCredit.Infrastructure.Storage.StorageClients>().Container("applications");
         Assert.True((await blobs.GetBlobClient($"{app.Id}/v2.json").ExistsAsync()).Value);
     }
@@ -186,7 +186,7 @@ public sealed class ReviewLinkTests(DefaultServerFixture fixture)
         using var recorded = await Server.Http.SendAsync(post);
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Contains("Keputusan tercatat", await recorded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var status = await Server.WaitForStatusAsync(app, "Approved");
+        var status = await Server.WaitForStatusAsync(app, "AwaitingSignatures");
         Assert.Equal(2, status.GetProperty("review").GetProperty("recommendations").GetArrayLength());
     }
 

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using UmkmCredit.Documents.Agreements;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Notifications;
+using UmkmCredit.Workflow.Ports;
+
+namespace UmkmCredit.Workflow.Agreements;
+
+/// <summary>On approval: allocates the agreement number, renders and stores the draft, records its hash.</summary>
+public sealed class PrepareAgreement(
+    IApplicationRepository applications,
+    IAgreementNumbers numbers,
+    IAgreementArchive archive,
+    AgreementComposer composer,
+    IAuditTrail audit) : IWorkflowActivity<PrepareAgreementInput, AgreementDraft>
+{
+    /// <inheritdoc />
+    public async Task<AgreementDraft> RunAsync(PrepareAgreementInput input, CancellationToken cancellationToken = default)
+    {
+        var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
+        AgreementModel model;
+        if (await archive.GetModelAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            model = JsonSerializer.Deserialize<AgreementModel>(existing, AgreementComposer.Json)!; // a retry keeps the first number and date
+        }
+        else
+        {
+            var year = Domain.Calendar.Wita.TodayFromUtc(input.NowUtc).Year;
+            var sequence = await numbers.AllocateAsync(input.ApplicationId, stored.Application.Business.RegencyCode, year, cancellationToken).ConfigureAwait(false);
+            model = composer.Compose(stored, sequence, input.NowUtc, input.ApprovedAmount, input.Recommendations);
+            await archive.SaveModelAsync(input.ApplicationId, JsonSerializer.Serialize(model, AgreementComposer.Json), cancellationToken).ConfigureAwait(false);
+        }
+
+        var sha = await archive.GetPdfHashAsync(input.ApplicationId, "draft", cancellationToken).ConfigureAwait(false)
+            ?? await archive.SavePdfAsync(input.ApplicationId, "draft", AgreementRenderer.RenderDraft(model), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, "agreement.drafted", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        return new AgreementDraft(model.Number, sha, AgreementRenderer.ContentHash(model));
+    }
+}
+
+/// <summary>Creates one signing link per signer (in the configured order); mails nothing yet.</summary>
+public sealed class IssueSigningLinks(
+    IApplicationRepository applications,
+    Signers signers,
+    ActionLinkService links,
+    IOptions<SigningOptions> options) : IWorkflowActivity<IssueSigningLinksInput, SigningPlan>
+{
+    /// <inheritdoc />
+    public async Task<SigningPlan> RunAsync(IssueSigningLinksInput input, CancellationToken cancellationToken = default)
+    {
+        var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
+        var plan = new List<SignerLink>();
+        foreach (var role in options.Value.Roles)
+        {
+            var signer = signers.Resolve(role, stored);
+            var linkId = Signers.LinkIdFor(role);
+            await links.IssueAsync(input.ApplicationId, linkId, Signers.LinkRole, signer.ActorId, signer.Name, signer.Email, input.DeadlineUtc, cancellationToken).ConfigureAwait(false);
+            plan.Add(new SignerLink(role, signer.Name, linkId));
+        }
+
+        return new SigningPlan(plan, options.Value.Mode == SigningMode.Parallel);
+    }
+}
+
+/// <summary>Mails a signer their link when it is their turn.</summary>
+public sealed class SendSigningLink(SigningLinks mailer) : IWorkflowActivity<SendSigningLinkInput, bool>
+{
+    /// <inheritdoc />
+    public async Task<bool> RunAsync(SendSigningLinkInput input, CancellationToken cancellationToken = default)
+    {
+        await mailer.SendAsync(input.ApplicationId, input.LinkId, input.Kind, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
+
+/// <summary>Renders the signed agreement (signature page + certificate of completion), stores it and tells every party.</summary>
+public sealed class FinaliseAgreement(
+    IApplicationRepository applications,
+    IAgreementArchive archive,
+    IAuditTrail audit,
+    Signers signers,
+    INotifier notifier,
+    AccessTokens tokens,
+    IOptions<LinksOptions> links,
+    TimeProvider time) : IWorkflowActivity<FinaliseAgreementInput, string>
+{
+    /// <inheritdoc />
+    public async Task<string> RunAsync(FinaliseAgreementInput input, CancellationToken cancellationToken = default)
+    {
+        var id = input.ApplicationId;
+        var stored = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {id} is not stored.");
+        var model = JsonSerializer.Deserialize<AgreementModel>(await archive.GetModelAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Agreement model of {id} is missing."), AgreementComposer.Json)!;
+        var sha = await archive.GetPdfHashAsync(id, "signed", cancellationToken).ConfigureAwait(false);
+        if (sha is null)
+        {
+            var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
+            var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
+                .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
+            sha = await archive.SavePdfAsync(id, "signed", AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
+        }
+
+        var signedAt = input.Signatures.Count == 0 ? time.GetUtcNow().UtcDateTime : input.Signatures.Max(s => s.SignedAtUtc);
+        await archive.RecordSignedAsync(new SignedAgreementInfo(id, model.Number, sha, signedAt,
+            input.Signatures.Select(s => new SignedParty(s.Role, s.Name)).ToList()), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, "agreement.signed", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+
+        var verifyUrl = links.Value.Absolute($"verify/{id}?sha256={sha}");
+        foreach (var role in input.Signatures.Select(s => s.Role).Distinct())
+        {
+            var signer = signers.Resolve(role, stored);
+            var download = role == "applicant"
+                ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id)}")
+                : links.Value.Absolute($"verify/{id}?sha256={sha}");
+            await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyUrl), cancellationToken).ConfigureAwait(false);
+        }
+
+        return sha;
+    }
+}
+
+/// <summary>Tells every party that a signer declined.</summary>
+public sealed class NotifyDeclined(
+    IApplicationRepository applications,
+    Signers signers,
+    SigningLinks mailer,
+    INotifier notifier,
+    IOptions<SigningOptions> options,
+    IOptions<LinksOptions> links) : IWorkflowActivity<NotifyDeclinedInput, bool>
+{
+    /// <inheritdoc />
+    public async Task<bool> RunAsync(NotifyDeclinedInput input, CancellationToken cancellationToken = default)
+    {
+        var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
+        var number = await mailer.NumberAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false);
+        foreach (var role in options.Value.Roles)
+        {
+            var signer = signers.Resolve(role, stored);
+            await notifier.SendAsync(Messages.AgreementDeclined(signer.Email, signer.Name, number, input.DeclinedBy, input.Reason,
+                links.Value.Absolute("portal")), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}
