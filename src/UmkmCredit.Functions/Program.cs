@@ -8,6 +8,7 @@ using UmkmCredit.Functions.Platform;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddUmkmCreditApplication();
+builder.Services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-functions");
 builder.Services.AddHostedService<StorageInitializer>();
 
 // The worker-side engine logs ~160 lines per flow at Information (host-side categories: host.json).

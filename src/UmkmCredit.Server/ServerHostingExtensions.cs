@@ -28,6 +28,7 @@ public static class ServerHostingExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 80L * 1024 * 1024);
         var services = builder.Services;
         services.AddUmkmCreditApplication();
+        services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
 
         // Order matters: storage first, then the sidecar (stopped last), then the worker.
