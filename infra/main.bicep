@@ -72,6 +72,21 @@ param workflow {
 @description('Opd:Reviewers per regency code (6501 Malinau, 6502 Bulungan, 6503 Tana Tidung, 6504 Nunukan, 6571 Tarakan).')
 param opdReviewers object
 
+@description('Signing:Order and Signing:Mode.')
+param signing {
+  order: string
+  mode: 'Sequential' | 'Parallel'
+} = {
+  order: 'applicant,bank,opd'
+  mode: 'Sequential'
+}
+
+@description('Bank:Signers per regency code (the bank officer who signs each agreement).')
+param bankSigners object
+
+@description('Opd:Signers per regency code (the OPD official who signs each agreement).')
+param opdSigners object
+
 @description('Days that agreements and audit trails stay immutable after each write.')
 @minValue(1)
 @maxValue(146000)
@@ -185,6 +200,9 @@ module function 'app/function.bicep' = {
     smtpFrom: smtpFrom
     workflow: workflow
     opdReviewers: opdReviewers
+    signing: signing
+    bankSigners: bankSigners
+    opdSigners: opdSigners
     maximumInstanceCount: maximumInstanceCount
   }
   // The app resolves Key Vault references and opens storage as soon as it exists: roles first.

@@ -86,6 +86,18 @@ param workflow {
 @description('Opd:Reviewers, per regency code: a list of { reviewer, supervisor, sector? } with actors { id, name, email, title, organization }.')
 param opdReviewers object
 
+@description('Signing:Order (comma-separated roles) and Signing:Mode (Sequential | Parallel).')
+param signing {
+  order: string
+  mode: 'Sequential' | 'Parallel'
+}
+
+@description('Bank:Signers, per regency code: { bankName, branchAddress, officer { id, name, email, title, organization } }.')
+param bankSigners object
+
+@description('Opd:Signers, per regency code: the OPD official { id, name, email, title, organization } who signs agreements.')
+param opdSigners object
+
 @description('Most instances Flex Consumption scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -177,6 +189,24 @@ var opdSettings = reduce(opdEntries, {}, (settings, e) => union(settings, {
   'Opd__Reviewers__${e.regency}__${e.index}__Supervisor__Organization': e.entry.supervisor.organization
 }, contains(e.entry, 'sector') ? { 'Opd__Reviewers__${e.regency}__${e.index}__Sector': e.entry.sector } : {}))
 
+var bankSignerSettings = reduce(items(bankSigners), {}, (settings, b) => union(settings, {
+  'Bank__Signers__${b.key}__BankName': b.value.bankName
+  'Bank__Signers__${b.key}__BranchAddress': b.value.branchAddress
+  'Bank__Signers__${b.key}__Officer__Id': b.value.officer.id
+  'Bank__Signers__${b.key}__Officer__Name': b.value.officer.name
+  'Bank__Signers__${b.key}__Officer__Email': b.value.officer.email
+  'Bank__Signers__${b.key}__Officer__Title': b.value.officer.title
+  'Bank__Signers__${b.key}__Officer__Organization': b.value.officer.organization
+}))
+
+var opdSignerSettings = reduce(items(opdSigners), {}, (settings, o) => union(settings, {
+  'Opd__Signers__${o.key}__Id': o.value.id
+  'Opd__Signers__${o.key}__Name': o.value.name
+  'Opd__Signers__${o.key}__Email': o.value.email
+  'Opd__Signers__${o.key}__Title': o.value.title
+  'Opd__Signers__${o.key}__Organization': o.value.organization
+}))
+
 var smtpPasswordSettings = empty(smtpPasswordSecretUri)
   ? {}
   : { Notifications__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' }
@@ -219,12 +249,14 @@ var baseSettings = {
   Workflow__EscalationWorkingDays: string(workflow.escalationWorkingDays)
   Workflow__ReminderLeadTime: workflow.reminderLeadTime
   Workflow__MaxRevisionRounds: string(workflow.maxRevisionRounds)
+  Signing__Order: signing.order
+  Signing__Mode: signing.mode
 }
 
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, smtpPasswordSettings, opdSettings)
+  properties: union(baseSettings, smtpPasswordSettings, opdSettings, opdSignerSettings, bankSignerSettings)
 }
 
 output name string = app.name

@@ -43,6 +43,9 @@ var tables = [
   'applicationindex'
   'actionlinks'
   'idempotency'
+  'agreementnumbers'
+  'signingotps'
+  'agreementverification'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

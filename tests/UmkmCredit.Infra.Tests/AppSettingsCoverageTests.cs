@@ -42,31 +42,38 @@ public sealed class AppSettingsCoverageTests
     {
         var declared = DeclaredSettings.Load();
 
-        Assert.False(declared.Covers("Signing__Mode", []));
-        Assert.False(declared.Covers("Opd__Signers__6501__0__Id", []));
+        Assert.False(declared.Covers("Signing__Deadline", []));
+        Assert.False(declared.Covers("Opd__Approvers__6501__Id", []));
         Assert.False(declared.Covers("AzureWebJobsStorage", []));
         Assert.True(declared.Covers("AzureWebJobsStorage", ["AzureWebJobsStorage"]));
         Assert.True(declared.Covers("Opd__Reviewers__6504__0__Supervisor__Email", []));
     }
 
-    [Fact]
-    public void OpdReviewers_ParameterHoldsEveryRegencyAndFieldTheAppNeeds()
+    [Theory]
+    [InlineData("Opd__Reviewers__", "opdReviewers")]
+    [InlineData("Opd__Signers__", "opdSigners")]
+    [InlineData("Bank__Signers__", "bankSigners")]
+    public void PerRegencyParameter_HoldsEveryRegencyAndFieldTheAppNeeds(string prefix, string parameterName)
     {
-        var parameter = JsonNode.Parse(File.ReadAllText(Path.Combine(Bicep.InfraRoot, "main.parameters.json")))!["parameters"]!["opdReviewers"]!["value"]!.AsObject();
-        var opdKeys = RequiredSettings.Derive().Keys.Where(k => k.StartsWith("Opd__Reviewers__", StringComparison.OrdinalIgnoreCase)).ToList();
+        var parameter = JsonNode.Parse(File.ReadAllText(Path.Combine(Bicep.InfraRoot, "main.parameters.json")))!["parameters"]![parameterName]!["value"]!.AsObject();
+        var keys = RequiredSettings.Derive().Keys.Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
 
-        Assert.NotEmpty(opdKeys);
-        foreach (var key in opdKeys)
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
         {
-            // Opd__Reviewers__<regency>__<index>__<Actor>__<Field> → opdReviewers[regency][index][actor][field]
-            var parts = key.Split("__");
-            JsonNode? node = parameter[parts[2]]?[int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture)];
-            foreach (var part in parts.Skip(4))
+            // e.g. Opd__Reviewers__6501__0__Reviewer__Id -> opdReviewers["6501"][0]["reviewer"]["id"]
+            JsonNode? node = parameter;
+            foreach (var part in key[prefix.Length..].Split("__"))
             {
-                node = node?.AsObject().FirstOrDefault(p => string.Equals(p.Key, part, StringComparison.OrdinalIgnoreCase)).Value;
+                node = node switch
+                {
+                    JsonArray array when int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                    JsonObject obj => obj.FirstOrDefault(p => string.Equals(p.Key, part, StringComparison.OrdinalIgnoreCase)).Value,
+                    _ => null,
+                };
             }
 
-            Assert.True(node is JsonValue value && !string.IsNullOrWhiteSpace(value.ToString()), $"main.parameters.json opdReviewers lacks {key}");
+            Assert.True(node is JsonValue value && !string.IsNullOrWhiteSpace(value.ToString()), $"main.parameters.json {parameterName} lacks {key}");
         }
 
         Assert.Equal(["6501", "6502", "6503", "6504", "6571"], parameter.Select(p => p.Key).Order(StringComparer.Ordinal));
