@@ -11,8 +11,10 @@ namespace UmkmCredit.Server.Tests.Engine;
 /// The engine is real: the server runs as a child process on Azure Storage (Azurite), is killed with SIGKILL
 /// while the orchestration waits for the review, starts again, and the decision completes it with its history.
 /// </summary>
+[Collection(DurabilityCollection.Name)]
 public sealed class DurabilityTests : IAsyncLifetime
 {
+    private readonly Lock _logGate = new();
     private Azurite _azurite = null!;
 
     public async Task InitializeAsync() => _azurite = await Azurite.StartAsync();
@@ -82,8 +84,20 @@ public sealed class DurabilityTests : IAsyncLifetime
         start.Environment["Notifications__PickupDirectory"] = outbox;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = Path.Combine(RepoPaths.Artifacts, $"durability-server-{hub}-{process.Id}.log");
+        void Write(string? line)
+        {
+            if (line is not null)
+            {
+                lock (_logGate)
+                {
+                    File.AppendAllText(log, line + Environment.NewLine);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -135,4 +149,12 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Fail($"status did not reach {status}: {body}");
         return body;
     }
+}
+
+/// <summary>The kill-and-restart test runs alone: it measures the engine, not a machine busy with other collections.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DurabilityCollection
+{
+    /// <summary>Name.</summary>
+    public const string Name = "durability";
 }
