@@ -12,9 +12,22 @@ public sealed class StorageClients
     /// <summary>Creates the clients from <see cref="StorageOptions"/>.</summary>
     public StorageClients(IOptions<StorageOptions> options)
     {
-        Blobs = new BlobServiceClient(options.Value.ConnectionString);
-        Tables = new TableServiceClient(options.Value.ConnectionString);
-        _prefix = options.Value.TablePrefix;
+        var o = options.Value;
+        if (string.Equals(o.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase) && o.BlobServiceUri is not null && o.TableServiceUri is not null)
+        {
+            // Azure with shared keys disabled: the user-assigned identity, through Entra ID.
+            var credential = new Azure.Identity.ManagedIdentityCredential(
+                string.IsNullOrEmpty(o.ClientId) ? Azure.Identity.ManagedIdentityId.SystemAssigned : Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(o.ClientId));
+            Blobs = new BlobServiceClient(o.BlobServiceUri, credential);
+            Tables = new TableServiceClient(o.TableServiceUri, credential);
+        }
+        else
+        {
+            Blobs = new BlobServiceClient(o.ConnectionString);
+            Tables = new TableServiceClient(o.ConnectionString);
+        }
+
+        _prefix = o.TablePrefix;
     }
 
     /// <summary>Blob service.</summary>

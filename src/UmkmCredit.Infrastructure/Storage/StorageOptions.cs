@@ -9,6 +9,18 @@ public sealed class StorageOptions
     /// <summary>Azure Storage connection string; Azurite by default.</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
+    /// <summary>Blob endpoint for identity-based access (no shared keys); used with <see cref="Credential"/>.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Table endpoint for identity-based access.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary><c>managedidentity</c> to authenticate with the (user-assigned, see <see cref="ClientId"/>) managed identity.</summary>
+    public string? Credential { get; set; }
+
+    /// <summary>Client id of the user-assigned identity.</summary>
+    public string? ClientId { get; set; }
+
     /// <summary>Prefix for table names, so several hubs can share one account (tests); empty in production.</summary>
     public string TablePrefix { get; set; } = string.Empty;
 }
