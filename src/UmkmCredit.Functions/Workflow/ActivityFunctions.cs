@@ -53,6 +53,10 @@ public static class ActivityFunctions
     public static Task<bool> NotifyDeclinedAsync([ActivityTrigger] NotifyDeclinedInput input, FunctionContext context) =>
         context.RunAsync<NotifyDeclined, NotifyDeclinedInput, bool>(input);
 
+    [Function(WorkflowNames.Activities.SupersedeLink)]
+    public static Task<bool> SupersedeLinkAsync([ActivityTrigger] SupersedeLinkInput input, FunctionContext context) =>
+        context.RunAsync<SupersedeLink, SupersedeLinkInput, bool>(input);
+
     [Function(WorkflowNames.Activities.CloseLinks)]
     public static Task<int> CloseLinksAsync([ActivityTrigger] string input, FunctionContext context) =>
         context.RunAsync<CloseLinks, string, int>(input);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
 
 namespace UmkmCredit.Workflow.Application;
 
@@ -139,6 +140,12 @@ public static class ApplicationOrchestration
 
                 if (signal.Kind == SignalKind.Reassign)
                 {
+                    if (_pendingLinkId is { } current)
+                    {
+                        // The admin superseded the link it saw; an escalation may have issued another since.
+                        await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current));
+                    }
+
                     assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,
                         new OpenReviewInput(Id, input.RegencyCode, input.Sector, round, context.CurrentUtcDateTime, NewLinkId(), signal.ReviewerId));
                     _pendingLinkId = assignment.LinkId;

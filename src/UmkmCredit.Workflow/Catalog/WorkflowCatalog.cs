@@ -29,6 +29,7 @@ public static class WorkflowCatalog
         Describe<SendSigningLink, SendSigningLinkInput, bool>(WorkflowNames.Activities.SendSigningLink),
         Describe<FinaliseAgreement, FinaliseAgreementInput, string>(WorkflowNames.Activities.FinaliseAgreement),
         Describe<NotifyDeclined, NotifyDeclinedInput, bool>(WorkflowNames.Activities.NotifyDeclined),
+        Describe<SupersedeLink, SupersedeLinkInput, bool>(WorkflowNames.Activities.SupersedeLink),
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
     ];
 

@@ -46,6 +46,9 @@ public static class WorkflowNames
         /// <summary>Tells every party that a signer declined.</summary>
         public const string NotifyDeclined = nameof(Agreements.NotifyDeclined);
 
+        /// <summary>Supersedes one pending link (reassignment).</summary>
+        public const string SupersedeLink = nameof(Links.SupersedeLink);
+
         /// <summary>Closes every open action link of an application (terminal states).</summary>
         public const string CloseLinks = nameof(Links.CloseLinks);
     }

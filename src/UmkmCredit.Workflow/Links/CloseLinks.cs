@@ -21,3 +21,14 @@ public sealed class CloseLinks(ILinkStore store, TimeProvider time) : IWorkflowA
         return closed;
     }
 }
+
+/// <summary>Input of <see cref="SupersedeLink"/>.</summary>
+public sealed record SupersedeLinkInput(string ApplicationId, string LinkId);
+
+/// <summary>Marks one pending link superseded (reassignment); false when it was no longer pending.</summary>
+public sealed class SupersedeLink(ILinkStore store, TimeProvider time) : IWorkflowActivity<SupersedeLinkInput, bool>
+{
+    /// <inheritdoc />
+    public Task<bool> RunAsync(SupersedeLinkInput input, CancellationToken cancellationToken = default) =>
+        store.TryCompleteAsync(input.ApplicationId, input.LinkId, LinkStatus.Superseded, time.GetUtcNow().UtcDateTime, cancellationToken);
+}
