@@ -43,6 +43,28 @@ public static class RequestReading
         return buffer.ToArray();
     }
 
+    /// <summary>Reads a JSON object body (≤ 256 KB); otherwise the 413/400 problem to answer.</summary>
+    public static async Task<(System.Text.Json.JsonElement Root, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ReadLimitedAsync(request.Body, request.ContentLength, MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (default, Problems.TooLarge("Isian melebihi 256 KB."));
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? (doc.RootElement.Clone(), null)
+                : (default, Problems.Field("$", "json.malformed", "Data harus berupa objek JSON."));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (default, Problems.Field("$", "json.malformed", "Data bukan JSON yang valid."));
+        }
+    }
+
     /// <summary>The applicant token from <c>Authorization: Bearer</c> or <c>?token=</c>.</summary>
     public static string? BearerOrQueryToken(HttpRequest request)
     {

@@ -215,21 +215,14 @@ public sealed class ReviewEndpoints(
         }
         else
         {
-            var body = await RequestReading.ReadLimitedAsync(request.Body, request.ContentLength, RequestReading.MaxJsonBytes, ct).ConfigureAwait(false);
-            if (body is null)
+            var (root, problem) = await RequestReading.ReadJsonObjectAsync(request, ct).ConfigureAwait(false);
+            if (problem is not null)
             {
-                return (null, Problems.TooLarge("Isian melebihi 256 KB."));
+                return (null, problem);
             }
 
             try
             {
-                using var doc = JsonDocument.Parse(body);
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    return (null, Problems.Field("$", "json.malformed", "Data harus berupa objek JSON."));
-                }
-
                 decision = Str(root, "decision");
                 note = Str(root, "note");
                 amountText = root.TryGetProperty("approvedAmount", out var amount) && amount.ValueKind != JsonValueKind.Null ? amount.GetRawText() : null;
@@ -244,10 +237,6 @@ public sealed class ReviewEndpoints(
                         recommendations.AddRange(recs.GetString()!.Split('\n'));
                     }
                 }
-            }
-            catch (JsonException)
-            {
-                return (null, Problems.Field("$", "json.malformed", "Data bukan JSON yang valid."));
             }
             catch (InvalidOperationException)
             {

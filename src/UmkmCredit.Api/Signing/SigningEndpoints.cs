@@ -284,37 +284,23 @@ public sealed class SigningEndpoints(
         }
         else
         {
-            var body = await RequestReading.ReadLimitedAsync(request.Body, request.ContentLength, RequestReading.MaxJsonBytes, ct).ConfigureAwait(false);
-            if (body is null)
+            var (root, problem) = await RequestReading.ReadJsonObjectAsync(request, ct).ConfigureAwait(false);
+            if (problem is not null)
             {
-                return (null, Problems.TooLarge("Isian melebihi 256 KB."));
+                return (null, problem);
             }
 
-            try
+            decision = Str(root, "decision");
+            otp = Str(root, "otp");
+            name = Str(root, "fullName");
+            reason = Str(root, "reason");
+            consent = root.TryGetProperty("consent", out var c) ? c.ValueKind switch
             {
-                using var doc = JsonDocument.Parse(body);
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    return (null, Problems.Field("$", "json.malformed", "Data harus berupa objek JSON."));
-                }
-
-                decision = Str(root, "decision");
-                otp = Str(root, "otp");
-                name = Str(root, "fullName");
-                reason = Str(root, "reason");
-                consent = root.TryGetProperty("consent", out var c) ? c.ValueKind switch
-                {
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.String => c.GetString() == "true",
-                    _ => null,
-                } : null;
-            }
-            catch (JsonException)
-            {
-                return (null, Problems.Field("$", "json.malformed", "Data bukan JSON yang valid."));
-            }
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String => c.GetString() == "true",
+                _ => null,
+            } : null;
         }
 
         if (decision is not ("sign" or "decline"))

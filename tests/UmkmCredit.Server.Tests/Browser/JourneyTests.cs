@@ -38,29 +38,7 @@ public sealed partial class JourneyTests(DefaultServerFixture fixture)
 
             // 1. portal
             await page.GotoAsync($"{Server.BaseUrl}/api/portal");
-            var fields = new Dictionary<string, string>
-            {
-                ["applicant.nik"] = "6571015508900003", ["applicant.fullName"] = "Siti Aminah", ["applicant.birthDate"] = "1990-08-15",
-                ["applicant.phone"] = "081234567890", ["applicant.email"] = email, ["applicant.address"] = "Jl. Yos Sudarso No. 10, Tarakan",
-                ["business.name"] = "Amplang Bu Siti", ["business.nib"] = "9120301234567", ["business.address"] = "Jl. Mulawarman No. 5, Tarakan",
-                ["business.startedOn"] = "2019-05-01", ["business.employees"] = "3", ["business.monthlyRevenue"] = "15000000",
-                ["request.amount"] = "50000000", ["request.tenorMonths"] = "24", ["request.description"] = "Pembelian bahan baku dan kemasan",
-            };
-            foreach (var (name, value) in fields)
-            {
-                await page.FillAsync($"[name='{name}']", value);
-            }
-
-            await page.SelectOptionAsync("[name='applicant.gender']", "P");
-            await page.SelectOptionAsync("[name='business.sector']", "kuliner");
-            await page.SelectOptionAsync("[name='business.regency']", "6571");
-            await page.SelectOptionAsync("[name='request.scheme']", "KUR_MIKRO");
-            await page.SelectOptionAsync("[name='request.purpose']", "modal-kerja");
-            foreach (var kind in Samples.RequiredKinds)
-            {
-                await page.SetInputFilesAsync($"input[name='{kind}']", new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Samples.Pdf(kind) });
-            }
-
+            await PortalForm.FillAsync(page, email);
             await page.CheckAsync("[name='consent.dataProcessing']");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "1-portal.png"), FullPage = true });
             await page.ClickAsync("#submit");

@@ -63,28 +63,7 @@ public sealed class ReviewBrowserTests(DefaultServerFixture fixture)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
             await page.GotoAsync($"{Server.BaseUrl}/api/portal");
-            var fields = new Dictionary<string, string>
-            {
-                ["applicant.nik"] = "6571015508900003", ["applicant.fullName"] = "Siti Aminah", ["applicant.birthDate"] = "1990-08-15",
-                ["applicant.phone"] = "081234567890", ["applicant.email"] = "portal@example.id", ["applicant.address"] = "Jl. Yos Sudarso No. 10, Tarakan",
-                ["business.name"] = "Amplang Bu Siti", ["business.nib"] = "9120301234567", ["business.address"] = "Jl. Mulawarman No. 5, Tarakan",
-                ["business.startedOn"] = "2019-05-01", ["business.employees"] = "3", ["business.monthlyRevenue"] = "15000000",
-                ["request.amount"] = "50000000", ["request.tenorMonths"] = "24", ["request.description"] = "Pembelian bahan baku dan kemasan",
-            };
-            foreach (var (name, value) in fields)
-            {
-                await page.FillAsync($"[name='{name}']", value);
-            }
-
-            await page.SelectOptionAsync("[name='applicant.gender']", "P");
-            await page.SelectOptionAsync("[name='business.sector']", "kuliner");
-            await page.SelectOptionAsync("[name='business.regency']", "6571");
-            await page.SelectOptionAsync("[name='request.scheme']", "KUR_MIKRO");
-            await page.SelectOptionAsync("[name='request.purpose']", "modal-kerja");
-            foreach (var kind in Samples.RequiredKinds)
-            {
-                await page.SetInputFilesAsync($"input[name='{kind}']", new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Samples.Pdf(kind) });
-            }
+            await PortalForm.FillAsync(page, "portal@example.id");
 
             // first without consent: the error is shown next to the field
             await page.ClickAsync("#submit");
