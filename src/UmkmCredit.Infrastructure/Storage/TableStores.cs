@@ -248,13 +248,21 @@ public sealed class TableReminderLedger(StorageClients clients) : UmkmCredit.Wor
     {
         var table = clients.Table(StorageNames.IndexTable);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(TableApplicationIndex.Partition, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!found.HasValue || found.Value is null || found.Value.GetString("ReminderSentFor") == reminderKey)
+        if (!found.HasValue || found.Value is null)
         {
             return false;
         }
 
+        // The keys of the reminders sent for the current actions (several in parallel signing), newest last.
+        var sent = (found.Value.GetString("ReminderSentFor") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (sent.Contains(reminderKey, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        sent.Add(reminderKey);
         var entity = found.Value;
-        entity["ReminderSentFor"] = reminderKey;
+        entity["ReminderSentFor"] = string.Join('\n', sent.TakeLast(20));
         try
         {
             await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using UmkmCredit.Server.Tests.Support;
 using UmkmCredit.TestSupport;
 using UmkmCredit.Workflow.Agreements;
@@ -11,7 +9,7 @@ using UmkmCredit.Workflow.Links;
 namespace UmkmCredit.Server.Tests.Signing;
 
 [Collection(DefaultServerCollection.Name)]
-public sealed partial class SigningTests(DefaultServerFixture fixture)
+public sealed class SigningTests(DefaultServerFixture fixture)
 {
     private const string BankEmail = "kredit.trk@bank.example";
     private const string OpdEmail = "kadis.umkm.trk@kaltaraprov.example";
@@ -29,32 +27,13 @@ public sealed partial class SigningTests(DefaultServerFixture fixture)
         return app;
     }
 
-    private async Task<string> SignTokenAsync(string applicationId, string email)
-    {
-        var message = await Server.Outbox.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == email)
-            && (m.TextBody ?? string.Empty).Contains("/api/sign/", StringComparison.Ordinal)
-            && (m.TextBody ?? string.Empty).Contains(applicationId, StringComparison.Ordinal));
-        return SignLink().Match(message.TextBody!).Groups[1].Value;
-    }
+    private Task<string> SignTokenAsync(string applicationId, string email) => Server.SignTokenAsync(applicationId, email);
 
-    private async Task<string> OtpAsync(string token, string email)
-    {
-        var before = Server.Outbox.To(email).Count(m => (m.Subject ?? string.Empty).StartsWith("Kode OTP", StringComparison.Ordinal));
-        using var response = await Server.Http.PostAsync(new Uri($"/api/sign/{token}/otp", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Server.Outbox.WaitForAsync(_ => Server.Outbox.To(email).Count(m => (m.Subject ?? string.Empty).StartsWith("Kode OTP", StringComparison.Ordinal)) > before);
-        var latest = Server.Outbox.To(email).Last(m => (m.Subject ?? string.Empty).StartsWith("Kode OTP", StringComparison.Ordinal));
-        return OtpCode().Match(latest.TextBody!).Groups[1].Value;
-    }
+    private Task<string> OtpAsync(string token, string email) => Server.OtpAsync(token, email);
 
-    private Task<HttpResponseMessage> SignAsync(string token, object body) => Server.Http.PostAsJsonAsync($"/api/sign/{token}", body);
+    private Task<HttpResponseMessage> SignAsync(string token, object body) => Server.SignAsync(token, body);
 
-    private async Task SignAsSignerAsync(string token, string email, string name)
-    {
-        var otp = await OtpAsync(token, email);
-        using var signed = await SignAsync(token, new { decision = "sign", otp, fullName = name, consent = true });
-        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
-    }
+    private Task SignAsSignerAsync(string token, string email, string name) => Server.SignAsSignerAsync(token, email, name);
 
     [Fact]
     public async Task Three_signers_in_order_produce_a_signed_verifiable_agreement()
@@ -222,9 +201,4 @@ public sealed partial class SigningTests(DefaultServerFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, badToken.StatusCode);
     }
 
-    [GeneratedRegex(@"/api/sign/([A-Za-z0-9._-]+)")]
-    private static partial Regex SignLink();
-
-    [GeneratedRegex(@"Kode OTP: (\d{6})")]
-    private static partial Regex OtpCode();
 }

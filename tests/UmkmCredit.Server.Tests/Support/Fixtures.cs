@@ -50,6 +50,7 @@ public sealed class FastTimersFixture : IAsyncLifetime
             ["Workflow:DocumentsDeadline"] = "00:00:10",
             ["Workflow:ReminderLeadTime"] = "00:00:14",
             ["Reminders:Schedule"] = "*/1 * * * * *",
+            ["Signing:Mode"] = "Parallel",
         });
     }
 
