@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UmkmCredit.Domain.Calendar;
@@ -44,6 +43,4 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Binds a configuration section to options (helper for hosts that build their own configuration).</summary>
-    public static IConfiguration Section(this IConfiguration configuration, string name) => configuration.GetSection(name);
 }

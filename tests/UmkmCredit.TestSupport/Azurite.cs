@@ -12,12 +12,10 @@ public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly Process _process;
-    private readonly string _location;
 
-    private Azurite(Process process, string location, int blob, int queue, int table)
+    private Azurite(Process process, int blob, int queue, int table)
     {
         _process = process;
-        _location = location;
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey +
             $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
     }
@@ -35,8 +33,7 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        // In memory: no files to clean up; the debug log and extent folders are not written.
-        var location = Path.Combine(Path.GetTempPath(), "umkmcredit-azurite-" + Guid.NewGuid().ToString("N"));
+        // In memory (--inMemoryPersistence): nothing is written to disk, nothing to clean up.
         var start = new ProcessStartInfo("node")
         {
             ArgumentList =
@@ -56,7 +53,7 @@ public sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, location, blob, queue, table);
+        var azurite = new Azurite(process, blob, queue, table);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in new[] { blob, queue, table })
         {
@@ -100,10 +97,6 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (Directory.Exists(_location))
-        {
-            Directory.Delete(_location, recursive: true);
-        }
     }
 
     private static async Task<bool> AcceptsAsync(int port)

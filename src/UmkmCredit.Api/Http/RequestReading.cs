@@ -86,6 +86,13 @@ public static class RequestReading
             || !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// How to answer a POST: JSON when the client asks for it; a page for a form sent by a browser.
+    /// </summary>
+    public static bool AnswerAsJson(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
+        || (!request.HasFormContentType && WantsJson(request));
+
     /// <summary>The client's IP address and user agent, for evidence.</summary>
     public static (string? Ip, string? UserAgent) Client(HttpRequest request) =>
         (request.HttpContext.Connection.RemoteIpAddress?.ToString(), request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 300)] : null);

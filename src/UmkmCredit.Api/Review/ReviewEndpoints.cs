@@ -128,7 +128,7 @@ public sealed class ReviewEndpoints(
             ReviewVerdict.Reject => ApplicationStatus.Rejected,
             _ => ApplicationStatus.RevisionRequested,
         };
-        if (RequestReading.WantsJson(r.Http.Request) && !IsForm(r.Http.Request))
+        if (RequestReading.AnswerAsJson(r.Http.Request))
         {
             return Results.Json(new { applicationId = link.ApplicationId, decision = input.Verdict.ToString().ToLowerInvariant(), status = expected }, ApiJson.Options);
         }
@@ -191,8 +191,6 @@ public sealed class ReviewEndpoints(
         LinkCheck.Superseded => Problems.Conflict("Tautan ini sudah tidak berlaku karena digantikan tautan baru."),
         _ => Problems.NotFound(),
     };
-
-    private static bool IsForm(HttpRequest request) => request.HasFormContentType;
 
     private sealed record DecisionInput(ReviewVerdict Verdict, string? Note, long? ApprovedAmount, IReadOnlyList<string> Recommendations, string RawDecision);
 

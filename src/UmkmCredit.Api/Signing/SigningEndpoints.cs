@@ -47,8 +47,7 @@ public sealed class SigningEndpoints(
         }
 
         var token = r.Value("token");
-        var snapshot = await ApplicationAccess.SnapshotAsync(r.Durable, stored!, r.Http.RequestAborted).ConfigureAwait(false);
-        var turn = snapshot.PendingLinkIds?.Contains(link!.LinkId) == true;
+        var turn = await IsTurnAsync(r, link!, stored!).ConfigureAwait(false);
         var (ip, ua) = RequestReading.Client(r.Http.Request);
         await audit.AppendAsync(link!.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, "signing.viewed", link.ActorId, Signers.RoleOf(link.LinkId), ip, ua), r.Http.RequestAborted).ConfigureAwait(false);
         var role = Signers.RoleOf(link.LinkId);
@@ -107,16 +106,16 @@ public sealed class SigningEndpoints(
     /// <summary><c>POST /api/sign/{token}/otp</c>: mails a 6-digit code valid for 10 minutes.</summary>
     public async Task<IResult> OtpAsync(ApiRequest r)
     {
-        var (problem, link, _, model) = await ResolveAsync(r, allowUsed: false).ConfigureAwait(false);
+        var (problem, link, stored, model) = await ResolveAsync(r, allowUsed: false).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
         var ct = r.Http.RequestAborted;
-        if (await TurnProblemAsync(r, link!).ConfigureAwait(false) is { } notYet)
+        if (!await IsTurnAsync(r, link!, stored!).ConfigureAwait(false))
         {
-            return notYet;
+            return NotYourTurn();
         }
 
         if ((await otps.GetAsync(link!.ApplicationId, link.LinkId, ct).ConfigureAwait(false))?.Failures >= MaxFailures)
@@ -138,7 +137,7 @@ public sealed class SigningEndpoints(
     {
         var ct = r.Http.RequestAborted;
         var (input, parseProblem) = await ReadAsync(r.Http.Request, ct).ConfigureAwait(false);
-        var (problem, link, _, model) = await ResolveAsync(r, allowUsed: false).ConfigureAwait(false);
+        var (problem, link, stored, model) = await ResolveAsync(r, allowUsed: false).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
@@ -181,9 +180,9 @@ public sealed class SigningEndpoints(
             return Problems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value.Message }), errors.ToDictionary(e => e.Key, e => new[] { e.Value.Code }));
         }
 
-        if (await TurnProblemAsync(r, link!).ConfigureAwait(false) is { } notYet)
+        if (!await IsTurnAsync(r, link!, stored!).ConfigureAwait(false))
         {
-            return notYet;
+            return NotYourTurn();
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -223,7 +222,7 @@ public sealed class SigningEndpoints(
         await r.Durable.RaiseEventAsync(link.ApplicationId, WorkflowNames.Events.Signal, new WorkflowSignal(
             SignalKind.Signature, link.ActorId, link.LinkId, Note: input.Reason, Signed: signed, EvidenceId: evidence, DocumentSha256: draftSha, AtUtc: now), ct).ConfigureAwait(false);
 
-        if (!RequestReading.WantsJson(r.Http.Request) || r.Http.Request.HasFormContentType && r.Http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (!RequestReading.AnswerAsJson(r.Http.Request))
         {
             return Results.Content(SigningPage.Recorded(signed, model!.Number), "text/html; charset=utf-8");
         }
@@ -239,14 +238,12 @@ public sealed class SigningEndpoints(
     private static string Hash(ActionLink link, string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{link.ApplicationId}|{link.LinkId}|{code}")));
 
-    private async Task<IResult?> TurnProblemAsync(ApiRequest r, ActionLink link)
-    {
-        var stored = await applications.GetAsync(link.ApplicationId, r.Http.RequestAborted).ConfigureAwait(false);
-        var snapshot = await ApplicationAccess.SnapshotAsync(r.Durable, stored!, r.Http.RequestAborted).ConfigureAwait(false);
-        return snapshot.PendingLinkIds?.Contains(link.LinkId) == true
-            ? null
-            : Problems.Conflict("Belum giliran Anda menandatangani. Anda akan menerima e-mail ketika giliran Anda tiba.");
-    }
+    /// <summary>True when the orchestration is waiting for this signer (sequential turn or parallel).</summary>
+    private static async Task<bool> IsTurnAsync(ApiRequest r, ActionLink link, StoredApplication stored) =>
+        (await ApplicationAccess.SnapshotAsync(r.Durable, stored, r.Http.RequestAborted).ConfigureAwait(false)).PendingLinkIds?.Contains(link.LinkId) == true;
+
+    private static IResult NotYourTurn() =>
+        Problems.Conflict("Belum giliran Anda menandatangani. Anda akan menerima e-mail ketika giliran Anda tiba.");
 
     private async Task<(IResult? Problem, ActionLink? Link, StoredApplication? Stored, Documents.Agreements.AgreementModel? Model)> ResolveAsync(ApiRequest r, bool allowUsed)
     {

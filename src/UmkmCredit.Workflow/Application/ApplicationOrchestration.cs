@@ -25,7 +25,6 @@ public static class ApplicationOrchestration
         private IReadOnlyList<ReasonItem> _reasons = [];
         private ReviewSnapshot? _review;
         private string? _ruleVersion;
-        private string? _pendingLinkId;
         private AgreementSnapshot? _agreement;
         private List<SignatureSnapshot> _signatures = [];
         private List<string> _pendingLinks = [];
@@ -100,7 +99,7 @@ public static class ApplicationOrchestration
         {
             var assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,
                 new OpenReviewInput(Id, input.RegencyCode, input.Sector, round, context.CurrentUtcDateTime, NewLinkId()));
-            _pendingLinkId = assignment.LinkId;
+            _pendingLinks = [assignment.LinkId];
             _review = new ReviewSnapshot(assignment.ReviewerId, assignment.ReviewerName, false, round, null, null, null, [], null);
             await MoveAsync(ApplicationStatus.InReview, "system", $"Dinilai oleh {assignment.ReviewerName}", assignment.DeadlineUtc);
 
@@ -126,7 +125,7 @@ public static class ApplicationOrchestration
 
                     escalated = true;
                     assignment = escalation;
-                    _pendingLinkId = escalation.LinkId;
+                    _pendingLinks = [escalation.LinkId];
                     _deadline = escalation.DeadlineUtc;
                     _review = _review! with { ReviewerId = escalation.ReviewerId, ReviewerName = escalation.ReviewerName, Escalated = true };
                     Publish();
@@ -140,7 +139,7 @@ public static class ApplicationOrchestration
 
                 if (signal.Kind == SignalKind.Reassign)
                 {
-                    if (_pendingLinkId is { } current)
+                    if (_pendingLinks.FirstOrDefault() is { } current)
                     {
                         // The admin superseded the link it saw; an escalation may have issued another since.
                         await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current));
@@ -148,19 +147,19 @@ public static class ApplicationOrchestration
 
                     assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,
                         new OpenReviewInput(Id, input.RegencyCode, input.Sector, round, context.CurrentUtcDateTime, NewLinkId(), signal.ReviewerId));
-                    _pendingLinkId = assignment.LinkId;
+                    _pendingLinks = [assignment.LinkId];
                     _deadline = assignment.DeadlineUtc;
                     _review = _review! with { ReviewerId = assignment.ReviewerId, ReviewerName = assignment.ReviewerName };
                     Publish();
                     continue;
                 }
 
-                if (signal.LinkId != _pendingLinkId)
+                if (signal.LinkId is not { } decidedLink || !_pendingLinks.Contains(decidedLink))
                 {
                     continue; // a decision through a superseded link never takes effect
                 }
 
-                _pendingLinkId = null;
+                _pendingLinks = [];
                 _review = _review! with
                 {
                     Verdict = signal.Verdict,
@@ -306,7 +305,6 @@ public static class ApplicationOrchestration
 
         private async Task<ApplicationWorkflowResult> FinishAsync(ApplicationStatus to, string actor, string? note)
         {
-            _pendingLinkId = null;
             _pendingLinks = [];
             await MoveAsync(to, actor, note, null);
             await context.CallActivityAsync<int>(WorkflowNames.Activities.CloseLinks, Id);
@@ -321,9 +319,9 @@ public static class ApplicationOrchestration
             _review,
             _lifecycle.History.Select(h => new HistoryItem(h.At, h.To, h.Note)).ToList(),
             _ruleVersion,
-            _pendingLinkId ?? _pendingLinks.FirstOrDefault(),
+            _pendingLinks.FirstOrDefault(),
             _agreement,
             _signatures,
-            _pendingLinks.Count > 0 ? _pendingLinks.ToList() : (_pendingLinkId is null ? [] : [_pendingLinkId])));
+            _pendingLinks.ToList()));
     }
 }
