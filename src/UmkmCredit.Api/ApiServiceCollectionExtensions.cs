@@ -3,20 +3,17 @@ using UmkmCredit.Api.Intake;
 using UmkmCredit.Api.Platform;
 using UmkmCredit.Api.Review;
 using UmkmCredit.Api.Routing;
-using UmkmCredit.Infrastructure;
 using UmkmCredit.Workflow;
 
 namespace UmkmCredit.Api;
 
-/// <summary>Registers everything both hosts share: workflow, infrastructure and the HTTP handlers.</summary>
+/// <summary>Registers what both hosts share: the workflow (commands, activities) and the HTTP handlers. Each host adds the adapters (<c>AddUmkmCreditInfrastructure</c>).</summary>
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>Adds the host-agnostic application.</summary>
     public static IServiceCollection AddUmkmCreditApplication(this IServiceCollection services)
     {
         services.AddUmkmCreditWorkflow();
-        services.AddUmkmCreditInfrastructure();
-        services.AddTransient<ApplicationAccess>();
         services.AddTransient<ApplicationEndpoints>();
         services.AddTransient<ReviewEndpoints>();
         services.AddTransient<Signing.SigningEndpoints>();

@@ -1,15 +1,14 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UmkmCredit.Api;
-using UmkmCredit.Functions.Platform;
+using UmkmCredit.Infrastructure;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddUmkmCreditInfrastructure();
 builder.Services.AddUmkmCreditApplication();
 builder.Services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-functions");
-builder.Services.AddHostedService<StorageInitializer>();
 
 // The worker-side engine logs ~160 lines per flow at Information (host-side categories: host.json).
 builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);

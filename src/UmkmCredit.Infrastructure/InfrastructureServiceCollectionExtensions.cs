@@ -17,6 +17,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddOptions<Scheduling.ReminderOptions>().BindConfiguration(Scheduling.ReminderOptions.Section);
         services.AddSingleton<StorageClients>();
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<StorageClients>());
+
+        // Containers and tables exist before anything else starts (hosted services start in registration order).
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IApplicationRepository, BlobApplicationRepository>();
         services.AddSingleton<IDocumentRepository, BlobDocumentRepository>();
         services.AddSingleton<IAuditTrail, BlobAuditTrail>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using UmkmCredit.Api;
 using UmkmCredit.Api.Platform;
 using UmkmCredit.Api.Routing;
-using UmkmCredit.Infrastructure.Storage;
+using UmkmCredit.Infrastructure;
 using UmkmCredit.Server.Engine;
 
 namespace UmkmCredit.Server;
@@ -27,12 +27,12 @@ public static class ServerHostingExtensions
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 80L * 1024 * 1024);
         var services = builder.Services;
+        services.AddUmkmCreditInfrastructure();
         services.AddUmkmCreditApplication();
         services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
 
-        // Order matters: storage first, then the sidecar (stopped last), then the worker.
-        services.AddHostedService<StorageInitializer>();
+        // Order matters: storage first (AddUmkmCreditInfrastructure), then the sidecar (stopped last), then the worker.
         services.AddSingleton<EmbeddedSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSidecar>());
         services.AddDurableTaskWorker(b =>
@@ -75,12 +75,4 @@ public static class ServerHostingExtensions
         app.MapGet("/", () => Results.Redirect("/api/portal")).ExcludeFromDescription();
         return app;
     }
-}
-
-/// <summary>Creates the blob containers and tables on start.</summary>
-internal sealed class StorageInitializer(StorageClients clients) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -35,6 +35,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<ReviewLinks>();
         services.TryAddTransient<Reminders.ReminderSweep>();
         services.TryAddTransient<Intake.ApplicationIntake>();
+        services.TryAddTransient<PendingLinkSender>();
+        services.AddUmkmCreditUseCases();
         foreach (var activity in WorkflowCatalog.Activities)
         {
             services.TryAddTransient(activity.Implementation);
@@ -43,4 +45,30 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>One command (or query) per user action; hosts' handlers call these and nothing else.</summary>
+    private static void AddUmkmCreditUseCases(this IServiceCollection services)
+    {
+        services.TryAddTransient<UseCases.ApplicationState>();
+        services.TryAddTransient<UseCases.Applicant.SubmitApplication>();
+        services.TryAddTransient<UseCases.Applicant.ApplicantQueries>();
+        services.TryAddTransient<UseCases.Applicant.UploadDocument>();
+        services.TryAddTransient<UseCases.Applicant.ResubmitApplication>();
+        services.TryAddTransient<UseCases.Applicant.WithdrawApplication>();
+        services.TryAddTransient<UseCases.Review.ViewReview>();
+        services.TryAddTransient<UseCases.Review.DecideReview>();
+        services.TryAddTransient<UseCases.Review.ViewReviewDocument>();
+        services.TryAddTransient<UseCases.Signing.SigningAccess>();
+        services.TryAddTransient<UseCases.Signing.SignatureRecorder>();
+        services.TryAddTransient<UseCases.Signing.ViewSigning>();
+        services.TryAddTransient<UseCases.Signing.ViewSigningDocument>();
+        services.TryAddTransient<UseCases.Signing.RequestOtp>();
+        services.TryAddTransient<UseCases.Signing.SignAgreement>();
+        services.TryAddTransient<UseCases.Signing.DeclineAgreement>();
+        services.TryAddTransient<UseCases.Verification.VerifyAgreement>();
+        services.TryAddTransient<UseCases.Admin.AdminQueries>();
+        services.TryAddTransient<UseCases.Admin.RemindPendingAction>();
+        services.TryAddTransient<UseCases.Admin.ReassignReview>();
+        services.TryAddTransient<UseCases.Admin.CancelApplication>();
+        services.TryAddTransient<UseCases.Admin.ExportSikp>();
+    }
 }

@@ -23,7 +23,7 @@ public sealed record AdminListItem(
     /// <summary>From an index row.</summary>
     public static AdminListItem From(IndexEntry e, DateTime nowUtc) => new(
         e.ApplicationId, e.Status, e.RegencyCode, Regencies.TryGet(e.RegencyCode, out var r) ? r.Name : null, e.ApplicantName, e.Amount,
-        e.DeadlineUtc, AdminEndpoints.IsOverdue(e.Status, e.DeadlineUtc, nowUtc), e.SubmittedAtUtc, e.UpdatedAtUtc);
+        e.DeadlineUtc, ApplicationRules.IsOverdue(e.Status, e.DeadlineUtc, nowUtc), e.SubmittedAtUtc, e.UpdatedAtUtc);
 }
 
 /// <summary>A count under a key (status or regency code) with its label.</summary>

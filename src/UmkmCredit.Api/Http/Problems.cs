@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using UmkmCredit.Workflow.UseCases;
 
 namespace UmkmCredit.Api.Http;
 
@@ -59,33 +60,19 @@ public static class Problems
         return Results.Json(body, ApiJson.Options, ContentType, status);
     }
 
-    /// <summary>400 with <c>errors</c> and <c>errorCodes</c> keyed by JSON path.</summary>
-    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]> codes) =>
-        Status(400, "Data tidak valid", "Periksa kembali isian yang ditandai.", new Dictionary<string, object?>
+    /// <summary>The problem answer of a command's failure (status code from <see cref="Answers.StatusCode"/>).</summary>
+    public static IResult From(Failure failure)
+    {
+        Dictionary<string, object?>? extensions = null;
+        if (failure.Errors is { Count: > 0 } errors)
         {
-            ["errors"] = errors,
-            ["errorCodes"] = codes,
-        });
+            extensions = new Dictionary<string, object?>
+            {
+                ["errors"] = errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+                ["errorCodes"] = errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray(), StringComparer.Ordinal),
+            };
+        }
 
-    /// <summary>400 for one field.</summary>
-    public static IResult Field(string path, string code, string message) =>
-        Validation(new Dictionary<string, string[]> { [path] = [message] }, new Dictionary<string, string[]> { [path] = [code] });
-
-    /// <summary>404 that never says whether the id, the token or both were wrong.</summary>
-    public static IResult NotFound() => Status(404, "Tidak ditemukan", "Data tidak ditemukan atau tautan tidak berlaku.");
-
-    /// <summary>401 when credentials are missing.</summary>
-    public static IResult Unauthorized() => Status(401, "Perlu autentikasi", "Sertakan token akses Anda (Authorization: Bearer … atau ?token=).");
-
-    /// <summary>409 with a reason.</summary>
-    public static IResult Conflict(string detail) => Status(409, "Tidak dapat diproses", detail);
-
-    /// <summary>413.</summary>
-    public static IResult TooLarge(string detail) => Status(413, "Data terlalu besar", detail);
-
-    /// <summary>415.</summary>
-    public static IResult Unsupported(string detail) => Status(415, "Jenis berkas tidak didukung", detail);
-
-    /// <summary>410.</summary>
-    public static IResult Gone(string detail) => Status(410, "Batas waktu terlewati", detail);
+        return Status(Answers.StatusCode(failure.Kind), failure.Title, failure.Detail, extensions);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using UmkmCredit.Workflow.UseCases;
 
 namespace UmkmCredit.Api.Http;
 
@@ -43,26 +44,65 @@ public static class RequestReading
         return buffer.ToArray();
     }
 
-    /// <summary>Reads a JSON object body (≤ 256 KB); otherwise the 413/400 problem to answer.</summary>
-    public static async Task<(System.Text.Json.JsonElement Root, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads a JSON object body (≤ 256 KB; an empty body is an empty object when <paramref name="emptyIsObject"/>).</summary>
+    public static async Task<Result<System.Text.Json.JsonElement>> ReadJsonObjectAsync(HttpRequest request, CancellationToken cancellationToken, bool emptyIsObject = false)
     {
         var body = await ReadLimitedAsync(request.Body, request.ContentLength, MaxJsonBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return (default, Problems.TooLarge("Isian melebihi 256 KB."));
+            return Failure.TooLarge("Isian melebihi 256 KB.");
+        }
+
+        if (body.Length == 0 && emptyIsObject)
+        {
+            body = "{}"u8.ToArray();
         }
 
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);
             return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                ? (doc.RootElement.Clone(), null)
-                : (default, Problems.Field("$", "json.malformed", "Data harus berupa objek JSON."));
+                ? doc.RootElement.Clone()
+                : Failure.Field("$", "json.malformed", "Data harus berupa objek JSON.");
         }
         catch (System.Text.Json.JsonException)
         {
-            return (default, Problems.Field("$", "json.malformed", "Data bukan JSON yang valid."));
+            return Failure.Field("$", "json.malformed", "Data bukan JSON yang valid.");
         }
+    }
+
+    /// <summary>Reads a form post (≤ 256 KB), checking the size before reading.</summary>
+    public static async Task<Result<IFormCollection>> ReadSmallFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxJsonBytes)
+        {
+            return Failure.TooLarge("Isian melebihi 256 KB.");
+        }
+
+        try
+        {
+            return Result<IFormCollection>.From(await request.ReadFormAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidDataException)
+        {
+            return Failure.TooLarge("Isian melebihi 256 KB.");
+        }
+    }
+
+    /// <summary>A string member of a JSON object: absent or null is null; any other kind is a 400 at that path.</summary>
+    public static Result<string?> JsonString(System.Text.Json.JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            return Result<string?>.From(null);
+        }
+
+        return value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => Result<string?>.From(value.GetString()),
+            System.Text.Json.JsonValueKind.Null => Result<string?>.From(null),
+            _ => Failure.Field(name, "json.type", "Jenis nilai tidak sesuai (harus teks)."),
+        };
     }
 
     /// <summary>The applicant token from <c>Authorization: Bearer</c> or <c>?token=</c>.</summary>
@@ -96,25 +136,4 @@ public static class RequestReading
     /// <summary>The client's IP address and user agent, for evidence.</summary>
     public static (string? Ip, string? UserAgent) Client(HttpRequest request) =>
         (request.HttpContext.Connection.RemoteIpAddress?.ToString(), request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 300)] : null);
-}
-
-/// <summary>Recognises document types by their magic bytes, never by name.</summary>
-public static class FileSignatures
-{
-    /// <summary>The content type of PDF, JPEG or PNG bytes; null for anything else.</summary>
-    public static string? Detect(ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith("%PDF-"u8))
-        {
-            return "application/pdf";
-        }
-
-        if (content.Length >= 3 && content[0] == 0xFF && content[1] == 0xD8 && content[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-
-        ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        return content.StartsWith(png) ? "image/png" : null;
-    }
 }

@@ -5,7 +5,7 @@ using UmkmCredit.Domain.Identity;
 using UmkmCredit.Domain.Money;
 using UmkmCredit.Domain.Regions;
 using UmkmCredit.Domain.Schemes;
-using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Domain.Review;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Ports;
 

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Http;
 using UmkmCredit.Api.Http;
 using UmkmCredit.Api.Pages;
 using UmkmCredit.Api.Routing;
-using UmkmCredit.Infrastructure.Storage;
+using UmkmCredit.Workflow.Ports;
 
 namespace UmkmCredit.Api.Platform;
 
 /// <summary>Health and the OpenAPI document.</summary>
-public sealed class SystemEndpoints(StorageClients storage)
+public sealed class SystemEndpoints(IStorageHealth storage)
 {
     private static readonly Lazy<string> OpenApiDocument = new(() =>
     {

@@ -6,6 +6,8 @@ using UmkmCredit.Api.Intake;
 using UmkmCredit.Api.Review;
 using UmkmCredit.Api.Signing;
 using UmkmCredit.Api.Platform;
+using UmkmCredit.Api.Http;
+using UmkmCredit.Workflow.UseCases;
 
 namespace UmkmCredit.Api.Routing;
 
@@ -24,6 +26,22 @@ public sealed record ApiRequest(HttpContext Http, DurableTaskClient Durable, IRe
 {
     /// <summary>A route value.</summary>
     public string Value(string name) => Values.TryGetValue(name, out var v) ? v : string.Empty;
+
+    /// <summary>The request's cancellation.</summary>
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The caller as the commands see it: the engine client and the evidence (address, user agent).</summary>
+    public Caller Caller
+    {
+        get
+        {
+            var (ip, ua) = RequestReading.Client(Http.Request);
+            return new Caller(Durable, ip, ua);
+        }
+    }
+
+    /// <summary>The applicant token (<c>Authorization: Bearer</c> or <c>?token=</c>).</summary>
+    public string? ApplicantToken => RequestReading.BearerOrQueryToken(Http.Request);
 }
 
 /// <summary>One route of the contract: name (= Functions function name), method, template under <c>/api</c>, access, handler.</summary>

@@ -1,102 +1,67 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using UmkmCredit.Api.Http;
-using UmkmCredit.Api.Intake;
 using UmkmCredit.Api.Pages;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Workflow.Agreements;
+using UmkmCredit.Workflow.UseCases;
+using UmkmCredit.Workflow.UseCases.Applicant;
+using UmkmCredit.Workflow.UseCases.Verification;
 
 namespace UmkmCredit.Api.Signing;
 
 /// <summary>Public verification of signed agreements (the QR code links here) and the applicant's download.</summary>
-public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess access)
+public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries queries)
 {
-    /// <summary>Largest PDF accepted for verification.</summary>
-    public const int MaxPdfBytes = 20 * 1024 * 1024;
-
     /// <summary><c>GET /api/verify/{id}?sha256=</c>.</summary>
-    public async Task<IResult> ByIdAsync(ApiRequest r)
-    {
-        var id = r.Value("id");
-        var info = ApplicationAccess.IsApplicationId(id) ? await archive.FindSignedAsync(id, r.Http.RequestAborted).ConfigureAwait(false) : null;
-        if (info is null)
-        {
-            return Problems.NotFound();
-        }
-
-        var presented = r.Http.Request.Query["sha256"].ToString().Trim().ToLowerInvariant();
-        if (presented.Length > 0 && (presented.Length != 64 || !presented.All(char.IsAsciiHexDigitLower)))
-        {
-            return Problems.Field("sha256", "sha256.format", "sha256 harus 64 digit heksadesimal.");
-        }
-
-        var valid = presented.Length == 64 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(info.Sha256));
-        return Answer(r, info, valid);
-    }
+    public async Task<IResult> ByIdAsync(ApiRequest r) =>
+        Answers.From(await verify.ByIdAsync(r.Value("id"), r.Http.Request.Query["sha256"].ToString(), r.Aborted).ConfigureAwait(false), result => Answer(r, result));
 
     /// <summary><c>POST /api/verify</c> with the PDF as the body.</summary>
     public async Task<IResult> ByFileAsync(ApiRequest r)
     {
-        var body = await RequestReading.ReadLimitedAsync(r.Http.Request.Body, r.Http.Request.ContentLength, MaxPdfBytes, r.Http.RequestAborted).ConfigureAwait(false);
+        var body = await RequestReading.ReadLimitedAsync(r.Http.Request.Body, r.Http.Request.ContentLength, VerifyAgreement.MaxPdfBytes, r.Aborted).ConfigureAwait(false);
         if (body is null)
         {
-            return Problems.TooLarge("Berkas melebihi 20 MB.");
+            return Answers.Failure(Failure.TooLarge("Berkas melebihi 20 MB."));
         }
 
-        if (FileSignatures.Detect(body) != "application/pdf")
-        {
-            return Problems.Unsupported("Kirim berkas PDF perjanjian.");
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-        var info = await archive.FindBySha256Async(sha, r.Http.RequestAborted).ConfigureAwait(false);
-        return info is null
-            ? Results.Json(new { valid = false, sha256 = sha }, ApiJson.Options)
-            : Answer(r, info, valid: true);
+        return Answers.From(await verify.ByFileAsync(body, r.Aborted).ConfigureAwait(false), result => result.Info is null
+            ? Answers.Json(new { valid = false, @checked = true, sha256 = result.PresentedSha256 })
+            : Answer(r, result));
     }
 
     /// <summary><c>GET /api/applications/{id}/agreement</c>: the signed agreement when completed, else the draft.</summary>
-    public async Task<IResult> DownloadAsync(ApiRequest r)
+    public async Task<IResult> DownloadAsync(ApiRequest r) =>
+        Answers.From(await queries.GetAgreementAsync(r.Value("id"), r.ApplicantToken, r.Aborted).ConfigureAwait(false), file =>
+        {
+            r.Http.Response.Headers.CacheControl = "no-store";
+            return Results.File(file.Pdf, "application/pdf", $"perjanjian-{file.ApplicationId}.pdf");
+        });
+
+    private static IResult Answer(ApiRequest r, VerificationResult result)
     {
-        var (stored, problem) = await access.AuthorizeAsync(r.Http.Request, r.Value("id")).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var ct = r.Http.RequestAborted;
-        var pdf = await archive.GetPdfAsync(stored!.ApplicationId, "signed", ct).ConfigureAwait(false)
-            ?? await archive.GetPdfAsync(stored.ApplicationId, "draft", ct).ConfigureAwait(false);
-        if (pdf is null)
-        {
-            return Problems.NotFound();
-        }
-
-        r.Http.Response.Headers.CacheControl = "no-store";
-        return Results.File(pdf.Value.Pdf, "application/pdf", $"perjanjian-{stored.ApplicationId}.pdf");
-    }
-
-    private static IResult Answer(ApiRequest r, SignedAgreementInfo info, bool valid)
-    {
-        var body = new
-        {
-            valid,
-            agreementNumber = info.Number,
-            signedAt = info.SignedAtUtc,
-            parties = info.Parties.Select(p => new { role = p.Role, name = p.Name }),
-        };
+        var info = result.Info!;
         if (RequestReading.WantsJson(r.Http.Request))
         {
-            return Results.Json(body, ApiJson.Options);
+            return Answers.Json(new
+            {
+                valid = result.Valid,
+                @checked = result.Checked,
+                agreementNumber = info.Number,
+                signedAt = info.SignedAtUtc,
+                parties = info.Parties.Select(p => new { role = p.Role, name = p.Name }),
+            });
         }
 
-        var html = "<h1>Verifikasi perjanjian</h1><div class=\"card\"><p><span class=\"status\" id=\"valid\" data-valid=\"" + (valid ? "true" : "false") + "\">"
-            + (valid ? "Dokumen asli dan tidak berubah" : "Dokumen TIDAK cocok dengan perjanjian yang tersimpan") + "</span></p>"
+        var verdict = !result.Checked
+            ? "<p>Catatan perjanjian yang tersimpan di sistem program.</p>"
+            : "<p><span class=\"status\" id=\"valid\" data-valid=\"" + (result.Valid ? "true" : "false") + "\">"
+                + (result.Valid ? "Dokumen asli dan tidak berubah" : "Dokumen TIDAK cocok dengan perjanjian yang tersimpan") + "</span></p>";
+        var html = "<h1>Verifikasi perjanjian</h1><div class=\"card\">" + verdict
             + Html.Facts([("Nomor", info.Number), ("Ditandatangani", Wita.FormatTimestamp(info.SignedAtUtc)),
-                .. info.Parties.Select(p => (Workflow.Agreements.Signers.RoleLabel(p.Role), (string?)p.Name))])
+                .. info.Parties.Select(p => (Signers.RoleLabel(p.Role), (string?)p.Name))])
             + "</div>";
-        return Results.Content(Html.Page("Verifikasi perjanjian", html), "text/html; charset=utf-8");
+        return Answers.Page(Html.Page("Verifikasi perjanjian", html));
     }
 }

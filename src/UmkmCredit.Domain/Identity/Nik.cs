@@ -30,10 +30,6 @@ public static class Nik
     public static bool IsProvinceCode(string? code) =>
         code is { Length: 2 } && IsDigits(code) && ProvinceCodes.Contains(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Parses a NIK, inferring the birth century from the current UTC date.</summary>
-    public static bool TryParse(string? value, [MaybeNullWhen(false)] out NikInfo info, out string? errorCode) =>
-        TryParse(value, DateOnly.FromDateTime(DateTime.UtcNow), out info, out errorCode);
-
     /// <summary>
     /// Parses a NIK. The two-digit year is read as 20YY unless that date would be after
     /// <paramref name="today"/>, in which case it is 19YY.

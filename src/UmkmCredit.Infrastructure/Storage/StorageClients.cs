@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace UmkmCredit.Infrastructure.Storage;
 
 /// <summary>The storage account's clients, created once.</summary>
-public sealed class StorageClients
+public sealed class StorageClients : UmkmCredit.Workflow.Ports.IStorageHealth
 {
     private readonly string _prefix;
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Review;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Links;

@@ -1,4 +1,5 @@
 using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Review;
 using UmkmCredit.Workflow.Configuration;
 
 namespace UmkmCredit.Workflow.Contracts;
@@ -32,19 +33,6 @@ public enum SignalKind
 
     /// <summary>A signer signed or declined through a valid link.</summary>
     Signature,
-}
-
-/// <summary>Review decisions.</summary>
-public enum ReviewVerdict
-{
-    /// <summary>Approve, optionally with a lower amount and recommendations.</summary>
-    Approve,
-
-    /// <summary>Reject with a note.</summary>
-    Reject,
-
-    /// <summary>Ask the applicant to revise with a note.</summary>
-    Revise,
 }
 
 /// <summary>The single event payload (see <see cref="Catalog.WorkflowNames.Events.Signal"/>).</summary>

@@ -55,7 +55,7 @@ public sealed class ApplicationIntake(
         var created = await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            await audit.AppendAsync(id, new AuditEntry(now, "application.submitted", "applicant", null, ip, userAgent), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.ApplicationSubmitted, AuditActors.Applicant, null, ip, userAgent), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -65,7 +65,7 @@ public sealed class ApplicationIntake(
         foreach (var upload in uploads)
         {
             var doc = await documents.PutAsync(id, upload.Kind, upload.ContentType, upload.Content, cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(id, new AuditEntry(now, "document.uploaded", "applicant", doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.DocumentUploaded, AuditActors.Applicant, doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
         }
 
         if (!created)
@@ -79,12 +79,12 @@ public sealed class ApplicationIntake(
         return new SubmissionResult(false, id, token, stored.SubmittedAtUtc);
     }
 
-    private static async Task WaitForInstanceAsync(string id, DurableTaskClient durable, TimeSpan patience, CancellationToken cancellationToken)
+    private async Task WaitForInstanceAsync(string id, DurableTaskClient durable, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var until = DateTime.UtcNow + patience;
-        while (DateTime.UtcNow < until && await durable.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        var until = time.GetUtcNow() + patience;
+        while (time.GetUtcNow() < until && await durable.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

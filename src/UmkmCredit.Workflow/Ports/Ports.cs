@@ -97,6 +97,13 @@ public interface IIdempotencyStore
     Task<(bool Reserved, IdempotencyRecord Record)> ReserveAsync(IdempotencyRecord candidate, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Whether storage answers (the health route asks; the adapter knows how).</summary>
+public interface IStorageHealth
+{
+    /// <summary>True when storage answers in time.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}
+
 /// <summary>A message to one person.</summary>
 public sealed record OutgoingMessage(string To, string ToName, string Subject, string TextBody, string HtmlBody);
 

@@ -1,12 +1,12 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Domain.Applications;
+using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Configuration;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Intake;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Ports;
-using UmkmCredit.Workflow.Review;
 
 namespace UmkmCredit.Workflow.Reminders;
 
@@ -31,9 +31,7 @@ public sealed class ReminderSweep(
     IApplicationRepository applications,
     IReminderLedger ledger,
     ILinkStore linkStore,
-    ActionLinkService links,
-    ReviewLinks reviewLinks,
-    Agreements.SigningLinks signingLinks,
+    PendingLinkSender sender,
     IAuditTrail audit,
     ApplicationIntake intake,
     IOptions<WorkflowOptions> options,
@@ -102,16 +100,8 @@ public sealed class ReminderSweep(
             return false;
         }
 
-        if (pending.Link.Role == Agreements.Signers.LinkRole)
-        {
-            await signingLinks.SendAsync(row.ApplicationId, linkId, "reminder", ct).ConfigureAwait(false);
-        }
-        else
-        {
-            await reviewLinks.ResendAsync(row.ApplicationId, pending.Link.ActorEmail, pending.Link.ActorName, links.TokenFor(pending.Link), pending.Link.ExpiresAtUtc, "reminder", ct).ConfigureAwait(false);
-        }
-
-        await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, "reminder.sent", "system", pending.Link.ActorId), ct).ConfigureAwait(false);
+        await sender.SendAsync(pending.Link, "reminder", ct).ConfigureAwait(false);
+        await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.ReminderSent, AuditActors.System, pending.Link.ActorId), ct).ConfigureAwait(false);
         return true;
     }
 

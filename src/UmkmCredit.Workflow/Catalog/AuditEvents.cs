@@ -1,0 +1,118 @@
+using UmkmCredit.Domain.Applications;
+
+namespace UmkmCredit.Workflow.Catalog;
+
+/// <summary>
+/// The one catalogue of audit event names (the <c>Event</c> of an <see cref="Ports.AuditEntry"/>) with the
+/// Indonesian wording people read in the admin console and the certificate of completion.
+/// </summary>
+public static class AuditEvents
+{
+    /// <summary>The application was stored.</summary>
+    public const string ApplicationSubmitted = "application.submitted";
+
+    /// <summary>The applicant sent a revision.</summary>
+    public const string ApplicationResubmitted = "application.resubmitted";
+
+    /// <summary>A document was uploaded or replaced.</summary>
+    public const string DocumentUploaded = "document.uploaded";
+
+    /// <summary>A reviewer opened a document.</summary>
+    public const string DocumentViewed = "document.viewed";
+
+    /// <summary>A reviewer opened the review page.</summary>
+    public const string ReviewViewed = "review.viewed";
+
+    /// <summary>A reviewer decided.</summary>
+    public const string ReviewDecided = "review.decided";
+
+    /// <summary>A pending link was sent again.</summary>
+    public const string ReminderSent = "reminder.sent";
+
+    /// <summary>The draft agreement was stored.</summary>
+    public const string AgreementDrafted = "agreement.drafted";
+
+    /// <summary>A signer opened the agreement PDF.</summary>
+    public const string AgreementViewed = "agreement.viewed";
+
+    /// <summary>The signed agreement was stored.</summary>
+    public const string AgreementSigned = "agreement.signed";
+
+    /// <summary>A signer opened the signing page.</summary>
+    public const string SigningViewed = "signing.viewed";
+
+    /// <summary>A one-time code was sent.</summary>
+    public const string OtpSent = "signing.otpSent";
+
+    /// <summary>A signer signed.</summary>
+    public const string SignatureSigned = "signature.signed";
+
+    /// <summary>A signer declined.</summary>
+    public const string SignatureDeclined = "signature.declined";
+
+    /// <summary>An administrator opened the whole record.</summary>
+    public const string AdminViewed = "admin.viewed";
+
+    /// <summary>An administrator reassigned the review.</summary>
+    public const string AdminReassigned = "admin.reassigned";
+
+    /// <summary>An administrator cancelled.</summary>
+    public const string AdminCancelled = "admin.cancelled";
+
+    /// <summary>An administrator exported the application in a SIKP file.</summary>
+    public const string AdminExported = "admin.exported";
+
+    /// <summary>Prefix of status changes (<c>status.Approved</c>, …).</summary>
+    public const string StatusPrefix = "status.";
+
+    /// <summary>The event of a status change.</summary>
+    public static string Status(ApplicationStatus to) => StatusPrefix + to;
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [ApplicationSubmitted] = "Permohonan diajukan",
+        [ApplicationResubmitted] = "Perbaikan permohonan dikirim",
+        [DocumentUploaded] = "Dokumen diunggah",
+        [DocumentViewed] = "Dokumen dibuka penilai",
+        [ReviewViewed] = "Halaman penilaian dibuka",
+        [ReviewDecided] = "Keputusan penilaian dicatat",
+        [ReminderSent] = "Pengingat dikirim",
+        [AgreementDrafted] = "Rancangan perjanjian dibuat",
+        [AgreementViewed] = "Perjanjian dibuka penanda tangan",
+        [AgreementSigned] = "Perjanjian bertanda tangan disimpan",
+        [SigningViewed] = "Halaman tanda tangan dibuka",
+        [OtpSent] = "Kode OTP dikirim",
+        [SignatureSigned] = "Perjanjian ditandatangani",
+        [SignatureDeclined] = "Penandatanganan ditolak",
+        [AdminViewed] = "Data lengkap dibuka admin",
+        [AdminReassigned] = "Penilai dialihkan admin",
+        [AdminCancelled] = "Permohonan dibatalkan admin",
+        [AdminExported] = "Diekspor ke berkas SIKP",
+    };
+
+    /// <summary>The Indonesian wording of an event (status changes read "Status: Disetujui").</summary>
+    public static string Label(string @event)
+    {
+        if (Labels.TryGetValue(@event, out var label))
+        {
+            return label;
+        }
+
+        return @event.StartsWith(StatusPrefix, StringComparison.Ordinal) && Enum.TryParse<ApplicationStatus>(@event[StatusPrefix.Length..], out var status)
+            ? "Status: " + status.Label()
+            : @event;
+    }
+}
+
+/// <summary>Actor names written into the audit trail for people without an id of their own.</summary>
+public static class AuditActors
+{
+    /// <summary>The applicant.</summary>
+    public const string Applicant = "applicant";
+
+    /// <summary>A programme administrator.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>The workflow itself (timers, screening).</summary>
+    public const string System = "system";
+}

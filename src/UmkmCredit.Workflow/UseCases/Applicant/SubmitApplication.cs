@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Calendar;
+using UmkmCredit.Domain.Schemes;
+using UmkmCredit.Workflow.Intake;
+
+namespace UmkmCredit.Workflow.UseCases.Applicant;
+
+/// <summary>What an applicant submits: the form as typed, the documents, and an optional idempotency key.</summary>
+/// <param name="Form">The application as bound from JSON or a page form.</param>
+/// <param name="Documents">Documents sent with it (already checked by size and magic bytes).</param>
+/// <param name="IdempotencyKey">The client's key, so a retried post never makes a second application.</param>
+/// <param name="BodyHash">SHA-256 of what was sent, to tell a retry from a different body under the same key.</param>
+public sealed record SubmitApplicationCommand(ApplicationForm? Form, IReadOnlyList<UploadedDocument> Documents, string? IdempotencyKey, string BodyHash);
+
+/// <summary>Submits an application: validate, store, start its workflow.</summary>
+public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, TimeProvider time, ILogger<SubmitApplication> logger)
+{
+    /// <summary>Longest idempotency key.</summary>
+    public const int MaxIdempotencyKey = 200;
+
+    /// <summary>Runs the command.</summary>
+    public async Task<Result<SubmissionResult>> ExecuteAsync(SubmitApplicationCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var outcome = ApplicationValidator.Validate(command.Form, Wita.TodayFromUtc(time.GetUtcNow().UtcDateTime), schemes);
+        if (!outcome.IsValid)
+        {
+            return Failure.Invalid(outcome.Errors);
+        }
+
+        if (command.IdempotencyKey is { Length: > MaxIdempotencyKey })
+        {
+            return Failure.Field("Idempotency-Key", "idempotencyKey.length", $"Idempotency-Key paling panjang {MaxIdempotencyKey} karakter.");
+        }
+
+        var key = string.IsNullOrEmpty(command.IdempotencyKey) ? null : command.IdempotencyKey;
+        var result = await intake.SubmitAsync(outcome.Application!, command.Documents, key, command.BodyHash, caller.Durable, caller.Ip, caller.UserAgent, cancellationToken).ConfigureAwait(false);
+        if (result.Conflict)
+        {
+            return Failure.Conflict("Idempotency-Key ini sudah dipakai untuk permohonan dengan isi yang berbeda.");
+        }
+
+        Log.ApplicationSubmitted(logger, result.ApplicationId, command.Documents.Count);
+        return result;
+    }
+}

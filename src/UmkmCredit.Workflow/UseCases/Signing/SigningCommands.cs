@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UmkmCredit.Documents.Agreements;
+using UmkmCredit.Domain.Signing;
+using UmkmCredit.Workflow.Agreements;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Links;
+using UmkmCredit.Workflow.Notifications;
+using UmkmCredit.Workflow.Ports;
+using UmkmCredit.Workflow.Signals;
+using UmkmCredit.Workflow.UseCases.Applicant;
+
+namespace UmkmCredit.Workflow.UseCases.Signing;
+
+/// <summary>A signer's link with what it signs.</summary>
+public sealed record SigningCase(ActionLink Link, string Role, StoredApplication Stored, AgreementModel Model, ApplicationSnapshot Snapshot)
+{
+    /// <summary>True when the workflow is waiting for this signer (their sequential turn, or parallel signing).</summary>
+    public bool IsTurn => Snapshot.PendingLinkIds?.Contains(Link.LinkId) == true;
+}
+
+/// <summary>A signature as posted: the code, the typed name and the consent.</summary>
+public sealed record SignAgreementCommand(string Token, string? Otp, string? FullName, bool Consent);
+
+/// <summary>A refusal to sign, with its reason.</summary>
+public sealed record DeclineAgreementCommand(string Token, string? Reason);
+
+/// <summary>A recorded signature or refusal.</summary>
+public sealed record SignatureRecorded(string ApplicationId, string AgreementNumber, bool Signed, string EvidenceId, string DocumentSha256, DateTime AtUtc);
+
+/// <summary>A sent one-time code.</summary>
+public sealed record OtpIssued(DateTime ExpiresAtUtc);
+
+/// <summary>Resolves signing links to their case: link, application, agreement model and workflow state.</summary>
+public sealed class SigningAccess(ActionLinkService links, IApplicationRepository applications, IAgreementArchive archive)
+{
+    /// <summary>The case of a token; <paramref name="allowUsed"/> lets a signer who already signed still download.</summary>
+    public async Task<Result<SigningCase>> ResolveAsync(string token, bool allowUsed, Caller caller, CancellationToken cancellationToken)
+    {
+        var (check, link) = await links.CheckAsync(token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
+        if (!(allowUsed && check == LinkCheck.Used) && LinkAccess.FailureFor(check, Signers.LinkRole) is { } failure)
+        {
+            return failure;
+        }
+
+        var stored = await applications.GetAsync(link!.ApplicationId, cancellationToken).ConfigureAwait(false);
+        var json = await archive.GetModelAsync(link.ApplicationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || json is null)
+        {
+            return Failure.NotFound();
+        }
+
+        var model = JsonSerializer.Deserialize<AgreementModel>(json, AgreementComposer.Json)!;
+        var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
+        return new SigningCase(link, Signers.RoleOf(link.LinkId), stored, model, snapshot);
+    }
+
+    /// <summary>409 for a signer whose turn has not come.</summary>
+    public static Failure NotYourTurn() =>
+        Failure.Conflict("Belum giliran Anda menandatangani. Anda akan menerima e-mail ketika giliran Anda tiba.");
+
+    /// <summary>429 for a link locked by wrong codes.</summary>
+    public static Failure Locked() =>
+        Failure.TooMany("Terlalu banyak percobaan", $"Kode OTP salah {OtpPolicy.MaxFailures} kali; tautan ini dikunci. Hubungi admin program untuk tautan baru.");
+
+    /// <summary>The stored form of a code: bound to the application and the link.</summary>
+    public static string HashCode(ActionLink link, string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{link.ApplicationId}|{link.LinkId}|{code}")));
+}
+
+/// <summary>Opens the signing page and records the view.</summary>
+public sealed class ViewSigning(SigningAccess access, IAuditTrail audit, TimeProvider time)
+{
+    /// <summary>Runs the query.</summary>
+    public async Task<Result<SigningCase>> ExecuteAsync(string token, Caller caller, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await access.ResolveAsync(token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        await audit.AppendAsync(found!.Link.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.SigningViewed, found.Link.ActorId, found.Role, caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+}
+
+/// <summary>Serves the agreement PDF to a signer (the signed copy once there is one) and records it.</summary>
+public sealed class ViewSigningDocument(SigningAccess access, IAgreementArchive archive, IAuditTrail audit, TimeProvider time)
+{
+    /// <summary>Runs the query.</summary>
+    public async Task<Result<AgreementFile>> ExecuteAsync(string token, Caller caller, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await access.ResolveAsync(token, allowUsed: true, caller, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var link = found!.Link;
+        if (await AgreementFiles.LatestAsync(archive, link.ApplicationId, cancellationToken).ConfigureAwait(false) is not { } file)
+        {
+            return Failure.NotFound();
+        }
+
+        await audit.AppendAsync(link.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.AgreementViewed, link.ActorId, null, caller.Ip, caller.UserAgent, file.Sha256), cancellationToken).ConfigureAwait(false);
+        return file;
+    }
+}
+
+/// <summary>Mails the signer a one-time code.</summary>
+public sealed class RequestOtp(
+    SigningAccess access, IOtpStore otps, INotifier notifier, IAuditTrail audit, IOptions<LinksOptions> linkOptions, TimeProvider time, ILogger<RequestOtp> logger)
+{
+    /// <summary>Runs the command.</summary>
+    public async Task<Result<OtpIssued>> ExecuteAsync(string token, Caller caller, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await access.ResolveAsync(token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!found!.IsTurn)
+        {
+            return SigningAccess.NotYourTurn();
+        }
+
+        var link = found.Link;
+        if (!OtpPolicy.MayIssue((await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false))?.Failures ?? 0))
+        {
+            return SigningAccess.Locked();
+        }
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var now = time.GetUtcNow().UtcDateTime;
+        var expires = OtpPolicy.ExpiresAt(now);
+        await otps.IssueAsync(link.ApplicationId, link.LinkId, SigningAccess.HashCode(link, code), expires, cancellationToken).ConfigureAwait(false);
+        await notifier.SendAsync(Messages.Otp(link.ActorEmail, link.ActorName, found.Model.Number, code, linkOptions.Value.Absolute($"sign/{token}")), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, AuditEvents.OtpSent, link.ActorId, null, caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+        Log.OtpSent(logger, link.ApplicationId, link.LinkId);
+        return new OtpIssued(expires);
+    }
+}
+
+/// <summary>Records a signature (code, own name, consent) exactly once and hands it to the workflow.</summary>
+public sealed class SignAgreement(SigningAccess access, SignatureRecorder recorder, IOtpStore otps, TimeProvider time, ILogger<SignAgreement> logger)
+{
+    /// <summary>Runs the command.</summary>
+    public async Task<Result<SignatureRecorded>> ExecuteAsync(SignAgreementCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await access.ResolveAsync(command.Token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var link = found!.Link;
+        var errors = SignatureRules.ValidateSign(command.Otp, command.FullName, link.ActorName, command.Consent);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (!found.IsTurn)
+        {
+            return SigningAccess.NotYourTurn();
+        }
+
+        var state = await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
+        switch (OtpPolicy.Readiness(state is { CodeHash.Length: > 0 }, state?.ExpiresAtUtc ?? default, state?.Failures ?? 0, time.GetUtcNow().UtcDateTime))
+        {
+            case OtpReadiness.Locked:
+                return SigningAccess.Locked();
+            case OtpReadiness.NotIssued or OtpReadiness.Expired:
+                return Failure.Forbidden("Kode OTP tidak berlaku", "Kode OTP belum diminta atau sudah kedaluwarsa. Minta kode baru.");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state!.CodeHash), Encoding.ASCII.GetBytes(SigningAccess.HashCode(link, command.Otp!))))
+        {
+            var failures = await otps.RecordFailureAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
+            Log.OtpRejected(logger, link.ApplicationId, link.LinkId, failures);
+            return OtpPolicy.IsLocked(failures)
+                ? SigningAccess.Locked()
+                : Failure.Forbidden("Kode OTP salah", $"Kode OTP salah. Sisa percobaan: {OtpPolicy.Remaining(failures)}.");
+        }
+
+        return await recorder.RecordAsync(found, command.Token, signed: true, reason: null, caller, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Records a refusal to sign exactly once; the workflow then ends the application and tells every party.</summary>
+public sealed class DeclineAgreement(SigningAccess access, SignatureRecorder recorder)
+{
+    /// <summary>Runs the command.</summary>
+    public async Task<Result<SignatureRecorded>> ExecuteAsync(DeclineAgreementCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await access.ResolveAsync(command.Token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = SignatureRules.ValidateDecline(command.Reason);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (!found!.IsTurn)
+        {
+            return SigningAccess.NotYourTurn();
+        }
+
+        return await recorder.RecordAsync(found, command.Token, signed: false, command.Reason!.Trim(), caller, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The shared tail of signing and declining: use the link once, keep the evidence, signal the workflow.</summary>
+public sealed class SignatureRecorder(ActionLinkService links, ILinkStore linkStore, IAgreementArchive archive, IAuditTrail audit, TimeProvider time, ILogger<SignatureRecorder> logger)
+{
+    /// <summary>Records the signature or refusal.</summary>
+    public async Task<Result<SignatureRecorded>> RecordAsync(SigningCase found, string token, bool signed, string? reason, Caller caller, CancellationToken cancellationToken)
+    {
+        var link = found.Link;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!await linkStore.TryCompleteAsync(link.ApplicationId, link.LinkId, LinkStatus.Used, now, cancellationToken).ConfigureAwait(false))
+        {
+            var (again, _) = await links.CheckAsync(token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
+            return LinkAccess.FailureFor(again, Signers.LinkRole) ?? LinkAccess.FailureFor(LinkCheck.Used, Signers.LinkRole)!;
+        }
+
+        var draftSha = await archive.GetPdfHashAsync(link.ApplicationId, "draft", cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var evidence = Guid.NewGuid().ToString("N");
+        await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, signed ? AuditEvents.SignatureSigned : AuditEvents.SignatureDeclined, link.ActorId,
+            signed ? $"{found.Role}; OTP terverifikasi; persetujuan diberikan; bukti {evidence}" : $"{found.Role}: {reason}",
+            caller.Ip, caller.UserAgent, draftSha), cancellationToken).ConfigureAwait(false);
+        await ApplicationSignals.RaiseAsync(caller.Durable, link.ApplicationId, new WorkflowSignal(
+            SignalKind.Signature, link.ActorId, link.LinkId, Note: reason, Signed: signed, EvidenceId: evidence, DocumentSha256: draftSha, AtUtc: now), cancellationToken).ConfigureAwait(false);
+        Log.SignatureRecorded(logger, link.ApplicationId, link.LinkId, signed ? "signed" : "declined");
+        return new SignatureRecorded(link.ApplicationId, found.Model.Number, signed, evidence, draftSha, now);
+    }
+}
