@@ -13,9 +13,14 @@ public static class InfrastructureServiceCollectionExtensions
     /// <summary>Adds Blob/Table adapters and the notifier chosen by configuration.</summary>
     public static IServiceCollection AddUmkmCreditInfrastructure(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || (o.BlobServiceUri is not null && o.TableServiceUri is not null),
+                "Storage needs ConnectionString, or BlobServiceUri and TableServiceUri for identity-based access.")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
-        services.AddOptions<Scheduling.ReminderOptions>().BindConfiguration(Scheduling.ReminderOptions.Section);
+        services.AddOptions<Scheduling.ReminderOptions>().BindConfiguration(Scheduling.ReminderOptions.Section)
+            .Validate(o => Scheduling.SweepSchedule.IsValid(o.Schedule), "Reminders:Schedule must be an NCRONTAB expression (six fields, seconds first, or five).")
+            .ValidateOnStart();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<StorageClients>());
 

@@ -30,7 +30,7 @@ public static class ServerHostingExtensions
         services.AddUmkmCreditInfrastructure();
         services.AddUmkmCreditApplication();
         services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Order matters: storage first (AddUmkmCreditInfrastructure), then the sidecar (stopped last), then the worker.
         services.AddSingleton<EmbeddedSidecar>();

@@ -17,12 +17,13 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OpdOptions>().BindConfiguration(OpdOptions.Section)
-            .Validate(o => o.Reviewers.Count > 0, "Opd:Reviewers must configure at least one regency.").ValidateOnStart();
+        services.AddOptions<OpdOptions>().BindConfiguration(OpdOptions.Section).ValidateOnStart();
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section)
             .Validate(o => o.Roles.Count > 0 && o.Roles.All(SigningOptions.KnownRoles.Contains) && o.Roles.Distinct().Count() == o.Roles.Count,
                 "Signing:Order must list applicant, bank and/or opd, each once.").ValidateOnStart();
-        services.AddOptions<BankOptions>().BindConfiguration(BankOptions.Section);
+        services.AddOptions<BankOptions>().BindConfiguration(BankOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<OpdOptions>, DirectoryOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<BankOptions>, DirectoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Agreements.Signers>();
         services.TryAddSingleton<Agreements.AgreementComposer>();

@@ -24,6 +24,19 @@ public sealed class SweepSchedule
         _schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 });
     }
 
+    /// <summary>True when <paramref name="expression"/> parses as a five- or six-field NCRONTAB expression.</summary>
+    public static bool IsValid(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return false;
+        }
+
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return fields is 5 or 6
+            && CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 }) is not null;
+    }
+
     /// <summary>The next occurrence after <paramref name="afterUtc"/>.</summary>
     public DateTime Next(DateTime afterUtc) => DateTime.SpecifyKind(_schedule.GetNextOccurrence(afterUtc), DateTimeKind.Utc);
 }

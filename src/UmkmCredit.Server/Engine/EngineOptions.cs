@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace UmkmCredit.Server.Engine;
 
 /// <summary>Which orchestration service the embedded sidecar serves.</summary>
@@ -20,17 +22,21 @@ public sealed class EngineOptions
     public DurableBackend Backend { get; set; } = DurableBackend.AzureStorage;
 
     /// <summary>Task hub name (letters and digits, 3–45).</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "Durable:TaskHub must be 3–45 letters and digits, starting with a letter.")]
     public string TaskHub { get; set; } = "umkmcredit";
 
     /// <summary>Stable worker id: a restart then takes its partition leases back at once instead of waiting ~30 s.</summary>
     public string? WorkerId { get; set; }
 
     /// <summary>Longest idle queue poll; ~1 s keeps durable timers on time after idle periods.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Concurrent activity work items.</summary>
+    [Range(1, 1000)]
     public int MaxConcurrentActivities { get; set; } = 100;
 
     /// <summary>Concurrent orchestration work items.</summary>
+    [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 100;
 }

@@ -1,3 +1,4 @@
+using UmkmCredit.Domain.Applications;
 using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Links;
 
@@ -17,4 +18,8 @@ public static class LinkAccess
         LinkCheck.Superseded => Failure.Conflict("Tautan ini sudah tidak berlaku karena digantikan tautan baru."),
         _ => Failure.NotFound(),
     };
+
+    /// <summary>409 for a link whose application is already finished (its link may not be closed yet).</summary>
+    public static Failure Finished(ApplicationStatus status) =>
+        Failure.Conflict($"Permohonan ini sudah selesai (\"{status.Label()}\"); tautan ini tidak berlaku lagi.");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Review;
 using UmkmCredit.Domain.Schemes;
@@ -56,6 +57,11 @@ public sealed class ViewReview(
         var docs = await documents.ListAsync(stored.ApplicationId, cancellationToken).ConfigureAwait(false);
         var screening = Screening.Screen(stored.Application, docs.Select(d => d.Kind).ToList(), Wita.TodayFromUtc(now), schemes);
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
+        if (snapshot.Status.IsTerminal())
+        {
+            return LinkAccess.Finished(snapshot.Status);
+        }
+
         await audit.AppendAsync(stored.ApplicationId, new AuditEntry(now, AuditEvents.ReviewViewed, link.ActorId, null, caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
         return new ReviewCase(link, stored, snapshot, docs, screening, ReviewRules.CanRevise(snapshot.Review?.Round ?? 0, workflow.Value.MaxRevisionRounds));
     }
@@ -88,6 +94,11 @@ public sealed class DecideReview(
         }
 
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
+        if (snapshot.Status.IsTerminal())
+        {
+            return LinkAccess.Finished(snapshot.Status);
+        }
+
         var canRevise = ReviewRules.CanRevise(snapshot.Review?.Round ?? 0, workflow.Value.MaxRevisionRounds);
         var errors = ReviewRules.Validate(decision!, stored.Application.Request.Amount, canRevise);
         if (errors.Count > 0)

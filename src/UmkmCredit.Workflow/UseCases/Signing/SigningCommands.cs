@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Documents.Agreements;
+using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Signing;
 using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Catalog;
@@ -58,6 +59,12 @@ public sealed class SigningAccess(ActionLinkService links, IApplicationRepositor
 
         var model = JsonSerializer.Deserialize<AgreementModel>(json, AgreementComposer.Json)!;
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
+        if (!allowUsed && snapshot.Status.IsTerminal())
+        {
+            // The workflow closes open links right after it finishes; until then the state already tells.
+            return LinkAccess.Finished(snapshot.Status);
+        }
+
         return new SigningCase(link, Signers.RoleOf(link.LinkId), stored, model, snapshot);
     }
 
