@@ -37,9 +37,9 @@ internal sealed partial class ReminderScheduler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered")]
     private static partial void LogSwept(ILogger logger, int sent, int recovered);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder sweep failed; the next run retries")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Reminder sweep failed; the next run retries")]
     private static partial void LogFailed(ILogger logger, Exception ex);
 }

@@ -31,6 +31,6 @@ public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<Api
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Route {Route} failed")]
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Route {Route} failed")]
     private static partial void LogFailure(ILogger logger, Exception ex, string route);
 }

@@ -32,6 +32,6 @@ public sealed partial class ReminderTimerFunction(ReminderSweep sweep, ILogger<R
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered")]
     private static partial void LogSwept(ILogger logger, int sent, int recovered);
 }

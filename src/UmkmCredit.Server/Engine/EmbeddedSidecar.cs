@@ -116,6 +116,6 @@ public sealed partial class EmbeddedSidecar(
         return service;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable engine ({Backend}, hub {TaskHub}) listening on {Address}")]
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Durable engine ({Backend}, hub {TaskHub}) listening on {Address}")]
     private static partial void LogStarted(ILogger logger, string backend, string taskHub, string address);
 }
