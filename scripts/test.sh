@@ -13,7 +13,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null && $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/redocly ]; } || npm ci --no-audit --no-fund --loglevel=error
+dotnet tool restore >/dev/null  # Kiota (.config/dotnet-tools.json), for the generated-client check
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"

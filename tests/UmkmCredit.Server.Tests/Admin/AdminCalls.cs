@@ -55,7 +55,11 @@ internal static class AdminCalls
         return (items, pages);
     }
 
-    /// <summary>A complete submission that reaches review, with its review link token.</summary>
+    /// <summary>
+    /// A complete submission that reaches review, with its review link token, once the read model shows it in review.
+    /// The orchestration publishes InReview (what the applicant's status shows) before its RecordStatusChange activity
+    /// writes the audit entry and the index row that the admin list, detail and dashboard read: wait for that row.
+    /// </summary>
     public static async Task<(Submitted App, string ReviewToken)> InReviewAsync(this ServerInstance server, string? email = null, string regency = "6571",
         string reviewerEmail = "analis.umkm.trk@kaltaraprov.example", string? fullName = null)
     {
@@ -68,7 +72,22 @@ internal static class AdminCalls
 
         var app = await server.SubmitAsync(Samples.Multipart(application, Samples.RequiredKinds.Select(k => (k, k == "business-photo" ? Samples.Png() : Samples.Pdf(k)))));
         await server.WaitForStatusAsync(app, "InReview");
-        return (app, await server.ReviewTokenAsync(app.Id, reviewerEmail));
+        var token = await server.ReviewTokenAsync(app.Id, reviewerEmail);
+        await server.WaitForIndexAsync(app.Id, ApplicationStatus.InReview);
+        return (app, token);
+    }
+
+    /// <summary>Polls the index (the admin read model) until the application's row has <paramref name="status"/>.</summary>
+    public static async Task WaitForIndexAsync(this ServerInstance server, string applicationId, ApplicationStatus status)
+    {
+        var index = server.Get<IApplicationIndex>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        IndexEntry? row;
+        while ((row = await index.GetAsync(applicationId)) is null || row.Status != status)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the index row of {applicationId} stayed {row?.Status.ToString() ?? "absent"}, expected {status}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>
