@@ -6,6 +6,7 @@ using UmkmCredit.Api;
 using UmkmCredit.Functions.Platform;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+UmkmCredit.Infrastructure.Configuration.SecretsStartup.EnforceUmkmCreditSecrets(builder); // refuses unsafe keys / mail outside Development
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddUmkmCreditApplication();
 builder.Services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-functions");

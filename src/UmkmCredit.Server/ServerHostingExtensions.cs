@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using UmkmCredit.Api;
 using UmkmCredit.Api.Platform;
 using UmkmCredit.Api.Routing;
+using UmkmCredit.Infrastructure.Configuration;
 using UmkmCredit.Infrastructure.Storage;
 using UmkmCredit.Server.Engine;
 
@@ -20,6 +21,7 @@ public static class ServerHostingExtensions
     /// <summary>Adds everything the standalone server runs.</summary>
     public static WebApplicationBuilder AddUmkmCreditServer(this WebApplicationBuilder builder)
     {
+        builder.EnforceUmkmCreditSecrets(); // refuses unsafe keys / mail outside Development (issue 19)
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
