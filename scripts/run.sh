@@ -12,5 +12,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
   trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.2; done
 fi
+# A local run: Development generates Links:SigningKey and Admin:ApiKey into .data/secrets/ on first start.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Notifications__PickupDirectory="${Notifications__PickupDirectory:-$(pwd)/.data/outbox}"
 dotnet run -c Release --project src/UmkmCredit.Server

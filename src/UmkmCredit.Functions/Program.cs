@@ -5,6 +5,7 @@ using UmkmCredit.Api;
 using UmkmCredit.Infrastructure;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+UmkmCredit.Infrastructure.Configuration.SecretsStartup.EnforceUmkmCreditSecrets(builder); // refuses unsafe keys / mail outside Development
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddUmkmCreditInfrastructure();
 builder.Services.AddUmkmCreditApplication();

@@ -7,6 +7,7 @@ using UmkmCredit.Api;
 using UmkmCredit.Api.Platform;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Infrastructure;
+using UmkmCredit.Infrastructure.Configuration;
 using UmkmCredit.Server.Engine;
 
 namespace UmkmCredit.Server;
@@ -20,6 +21,7 @@ public static class ServerHostingExtensions
     /// <summary>Adds everything the standalone server runs.</summary>
     public static WebApplicationBuilder AddUmkmCreditServer(this WebApplicationBuilder builder)
     {
+        builder.EnforceUmkmCreditSecrets(); // refuses unsafe keys / mail outside Development (issue 19)
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -23,7 +23,7 @@ public sealed class ServerInstance : IAsyncDisposable
     }
 
     /// <summary>Admin key of test servers.</summary>
-    public const string AdminKey = "test-admin-key";
+    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:12345</c>.</summary>
     public string BaseUrl { get; }
@@ -58,6 +58,8 @@ public sealed class ServerInstance : IAsyncDisposable
             ["Durable:TaskHub"] = "hub" + Guid.NewGuid().ToString("N")[..12],
             ["Durable:WorkerId"] = "test-worker",
             ["Notifications:PickupDirectory"] = outbox,
+            // Test servers run as "Testing" and read the outbox: the pickup folder is allowed explicitly.
+            ["Notifications:AllowPickupDirectory"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

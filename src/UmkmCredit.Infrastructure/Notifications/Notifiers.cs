@@ -37,6 +37,12 @@ public sealed class SmtpOptions
 
     /// <summary>Sender address.</summary>
     public string From { get; set; } = "UmkmCredit <noreply@umkmcredit.kaltaraprov.go.id>";
+
+    /// <summary>
+    /// TLS: <c>Auto</c> (default), <c>StartTls</c> (required, e.g. Azure Communication Services on
+    /// <c>smtp.azurecomm.net:587</c>), <c>SslOnConnect</c> (port 465) or <c>None</c>.
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 }
 
 /// <summary>Builds the MIME message (plain text + HTML alternative).</summary>
@@ -82,7 +88,7 @@ public sealed partial class SmtpNotifier(IOptions<NotificationOptions> options, 
     {
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
+        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, smtp.Security, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(smtp.User))
         {
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);

@@ -117,7 +117,7 @@ public sealed class FinaliseAgreement(
         {
             var signer = signers.Resolve(role, stored);
             var download = role == "applicant"
-                ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id)}")
+                ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id, stored.AccessTokenHash)}")
                 : links.Value.Absolute($"verify/{id}?sha256={sha}");
             await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyUrl), cancellationToken).ConfigureAwait(false);
         }

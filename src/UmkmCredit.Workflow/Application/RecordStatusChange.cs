@@ -34,7 +34,7 @@ public sealed class RecordStatusChange(
             input.ApplicationId, input.To, app.Business.RegencyCode, app.Applicant.FullName, app.Request.Amount,
             stored.SubmittedAtUtc, input.AtUtc, input.DeadlineUtc, input.Sequence), cancellationToken).ConfigureAwait(false);
 
-        var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId)}");
+        var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId, stored.AccessTokenHash)}");
         await notifier.SendAsync(Messages.StatusChanged(
             app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
             input.Reasons.Select(r => r.Message).ToList(), statusUrl), cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,12 @@ public sealed class LinksOptions
     /// <summary>HMAC-SHA256 key (at least 32 characters).</summary>
     [Required, MinLength(32)] public string SigningKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Keys used before the current one, separated by commas, semicolons or white space: links and tokens they
+    /// signed keep verifying after a rotation (see <see cref="Links.SigningKeyRing"/>). Empty = none.
+    /// </summary>
+    public string? PreviousSigningKeys { get; set; }
+
     /// <summary>Builds an absolute URL under <c>/api</c>.</summary>
     public string Absolute(string pathUnderApi) => $"{BaseUrl.TrimEnd('/')}/api/{pathUnderApi.TrimStart('/')}";
 }

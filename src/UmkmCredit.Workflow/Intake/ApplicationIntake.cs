@@ -60,6 +60,7 @@ public sealed class ApplicationIntake(
         else
         {
             stored = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
+            token = tokens.Issue(id, stored.AccessTokenHash);
         }
 
         foreach (var upload in uploads)

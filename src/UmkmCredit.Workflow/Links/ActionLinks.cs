@@ -72,11 +72,13 @@ public enum LinkCheck
 /// <summary>
 /// Issues and checks our own action-link tokens: <c>{applicationId}.{linkId}.{expiry}.{mac}</c>, where the
 /// HMAC-SHA256 (key <c>Links:SigningKey</c>) covers application, role, actor, expiry and the link id (the nonce).
+/// New tokens are signed with the current key; a presented token verifies under any key of the ring
+/// (<c>Links:PreviousSigningKeys</c>), so a rotation does not void open links.
 /// Durable's management URLs are never exposed: they carry the system key.
 /// </summary>
 public sealed class ActionLinkService(IOptions<LinksOptions> options, ILinkStore store, TimeProvider time)
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
+    private readonly SigningKeyRing _ring = SigningKeyRing.From(options.Value);
 
     /// <summary>Creates and stores a link; returns it and its token.</summary>
     public async Task<(ActionLink Link, string Token)> IssueAsync(
@@ -93,7 +95,7 @@ public sealed class ActionLinkService(IOptions<LinksOptions> options, ILinkStore
     public string TokenFor(ActionLink link)
     {
         var expiry = new DateTimeOffset(DateTime.SpecifyKind(link.ExpiresAtUtc, DateTimeKind.Utc)).ToUnixTimeSeconds();
-        return $"{link.ApplicationId}.{link.LinkId}.{expiry}.{Mac(link, expiry)}";
+        return $"{link.ApplicationId}.{link.LinkId}.{expiry}.{Mac(link, expiry, _ring.Current)}";
     }
 
     /// <summary>Resolves a token to its link and what may be done with it.</summary>
@@ -114,10 +116,15 @@ public sealed class ActionLinkService(IOptions<LinksOptions> options, ILinkStore
         }
 
         var link = entry.Link;
-        var expected = Encoding.ASCII.GetBytes(Mac(link, expiry));
         var presented = Encoding.ASCII.GetBytes(parts[3]);
         var storedExpiry = new DateTimeOffset(DateTime.SpecifyKind(link.ExpiresAtUtc, DateTimeKind.Utc)).ToUnixTimeSeconds();
-        if (!CryptographicOperations.FixedTimeEquals(expected, presented) || storedExpiry != expiry)
+        var signed = false;
+        foreach (var key in _ring.Keys)
+        {
+            signed |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(link, expiry, key)), presented);
+        }
+
+        if (!signed || storedExpiry != expiry)
         {
             return (LinkCheck.NotFound, null);
         }
@@ -131,10 +138,10 @@ public sealed class ActionLinkService(IOptions<LinksOptions> options, ILinkStore
         };
     }
 
-    private string Mac(ActionLink link, long expiry)
+    private static string Mac(ActionLink link, long expiry, SigningKey key)
     {
         var data = Encoding.UTF8.GetBytes($"{link.ApplicationId}|{link.Role}|{link.ActorId}|{expiry}|{link.LinkId}");
-        return Base64Url(HMACSHA256.HashData(_key, data));
+        return Base64Url(HMACSHA256.HashData(key.Material, data));
     }
 
     private static bool IsUrlSafe(string s) => s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

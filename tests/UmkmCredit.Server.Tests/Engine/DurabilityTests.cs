@@ -82,6 +82,10 @@ public sealed class DurabilityTests : IAsyncLifetime
         start.Environment["Durable__TaskHub"] = hub;
         start.Environment["Durable__WorkerId"] = "durability-worker";
         start.Environment["Notifications__PickupDirectory"] = outbox;
+        // A Production process: real keys, and the test's pickup folder allowed explicitly (see SecretGuard).
+        start.Environment["Links__SigningKey"] = "durability-signing-key-0123456789abcdef0123";
+        start.Environment["Admin__ApiKey"] = ServerInstance.AdminKey;
+        start.Environment["Notifications__AllowPickupDirectory"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         var log = Path.Combine(RepoPaths.Artifacts, $"durability-server-{hub}-{process.Id}.log");
