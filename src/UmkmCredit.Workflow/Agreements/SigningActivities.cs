@@ -36,9 +36,9 @@ public sealed class PrepareAgreement(
             await archive.SaveModelAsync(input.ApplicationId, JsonSerializer.Serialize(model, AgreementComposer.Json), cancellationToken).ConfigureAwait(false);
         }
 
-        var sha = await archive.GetPdfHashAsync(input.ApplicationId, "draft", cancellationToken).ConfigureAwait(false)
-            ?? await archive.SavePdfAsync(input.ApplicationId, "draft", AgreementRenderer.RenderDraft(model), cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, "agreement.drafted", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        var sha = await archive.GetPdfHashAsync(input.ApplicationId, WorkflowNames.AgreementFiles.Draft, cancellationToken).ConfigureAwait(false)
+            ?? await archive.SavePdfAsync(input.ApplicationId, WorkflowNames.AgreementFiles.Draft, AgreementRenderer.RenderDraft(model), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, WorkflowNames.AuditEvents.AgreementDrafted, "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
         return new AgreementDraft(model.Number, sha, AgreementRenderer.ContentHash(model));
     }
 }
@@ -98,25 +98,25 @@ public sealed class FinaliseAgreement(
             ?? throw new InvalidOperationException($"Application {id} is not stored.");
         var model = JsonSerializer.Deserialize<AgreementModel>(await archive.GetModelAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agreement model of {id} is missing."), AgreementComposer.Json)!;
-        var sha = await archive.GetPdfHashAsync(id, "signed", cancellationToken).ConfigureAwait(false);
+        var sha = await archive.GetPdfHashAsync(id, WorkflowNames.AgreementFiles.Signed, cancellationToken).ConfigureAwait(false);
         if (sha is null)
         {
             var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
             var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
                 .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
-            sha = await archive.SavePdfAsync(id, "signed", AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
+            sha = await archive.SavePdfAsync(id, WorkflowNames.AgreementFiles.Signed, AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
         }
 
         var signedAt = input.Signatures.Count == 0 ? time.GetUtcNow().UtcDateTime : input.Signatures.Max(s => s.SignedAtUtc);
         await archive.RecordSignedAsync(new SignedAgreementInfo(id, model.Number, sha, signedAt,
             input.Signatures.Select(s => new SignedParty(s.Role, s.Name)).ToList()), cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, "agreement.signed", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, WorkflowNames.AuditEvents.AgreementSigned, "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
 
         var verifyUrl = links.Value.Absolute($"verify/{id}?sha256={sha}");
         foreach (var role in input.Signatures.Select(s => s.Role).Distinct())
         {
             var signer = signers.Resolve(role, stored);
-            var download = role == "applicant"
+            var download = role == WorkflowNames.SignerRoles.Applicant
                 ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id)}")
                 : links.Value.Absolute($"verify/{id}?sha256={sha}");
             await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyUrl), cancellationToken).ConfigureAwait(false);

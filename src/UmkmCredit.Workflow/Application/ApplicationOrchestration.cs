@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using UmkmCredit.Domain.Applications;
+using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Links;
@@ -43,12 +44,12 @@ public static class ApplicationOrchestration
                 _ruleVersion = screening.RuleVersion;
                 _reasons = screening.Reasons;
 
-                if (screening.Outcome == "Ineligible")
+                if (screening.Outcome == ScreeningOutcome.Ineligible)
                 {
                     return await FinishAsync(ApplicationStatus.Rejected, "system", "Tidak memenuhi syarat program.");
                 }
 
-                if (screening.Outcome == "MissingDocuments")
+                if (screening.Outcome == ScreeningOutcome.MissingDocuments)
                 {
                     documentsDeadline ??= screening.DocumentsDeadlineUtc;
                     if (_lifecycle.Status != ApplicationStatus.AwaitingDocuments)
@@ -189,18 +190,18 @@ public static class ApplicationOrchestration
         {
             var draft = await context.CallActivityAsync<AgreementDraft>(WorkflowNames.Activities.PrepareAgreement,
                 new PrepareAgreementInput(Id, approval.ApprovedAmount, approval.Recommendations ?? [], context.CurrentUtcDateTime));
-            _agreement = new AgreementSnapshot(draft.Number, "Draft", draft.DraftSha256);
+            _agreement = new AgreementSnapshot(draft.Number, AgreementState.Draft, draft.DraftSha256);
             var deadline = await context.CallActivityAsync<DateTime>(WorkflowNames.Activities.ComputeDeadline,
                 new DeadlineRequest(Configuration.DeadlineKind.Signing, context.CurrentUtcDateTime));
             var plan = await context.CallActivityAsync<SigningPlan>(WorkflowNames.Activities.IssueSigningLinks,
                 new IssueSigningLinksInput(Id, input.RegencyCode, deadline));
-            _signatures = plan.Signers.Select(s => new SignatureSnapshot(s.Role, s.Name, "Pending", null, s.LinkId)).ToList();
+            _signatures = plan.Signers.Select(s => new SignatureSnapshot(s.Role, s.Name, SignatureState.Pending, null, s.LinkId)).ToList();
             var waiting = plan.Parallel ? plan.Signers.ToList() : [plan.Signers[0]];
             _pendingLinks = waiting.Select(s => s.LinkId).ToList();
             await MoveAsync(ApplicationStatus.AwaitingSignatures, "system", $"Perjanjian {draft.Number} siap ditandatangani.", deadline);
             foreach (var signer in waiting)
             {
-                await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, signer.LinkId, "new"));
+                await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, signer.LinkId, WorkflowNames.LinkMailKinds.New));
             }
 
             var signed = new List<SignatureItem>();
@@ -227,30 +228,30 @@ public static class ApplicationOrchestration
                 {
                     await context.CallActivityAsync<bool>(WorkflowNames.Activities.NotifyDeclined,
                         new NotifyDeclinedInput(Id, $"{signer.Name} ({signer.Role})", signal.Note ?? string.Empty));
-                    MarkSignature(linkId, "Declined", signal.AtUtc);
+                    MarkSignature(linkId, SignatureState.Declined, signal.AtUtc);
                     return await FinishAsync(ApplicationStatus.Declined, signal.Actor, signal.Note);
                 }
 
                 signed.Add(new SignatureItem(signer.Role, signer.Name, signal.AtUtc ?? context.CurrentUtcDateTime, signal.EvidenceId ?? string.Empty, signal.DocumentSha256 ?? draft.DraftSha256));
-                MarkSignature(linkId, "Signed", signal.AtUtc);
+                MarkSignature(linkId, SignatureState.Signed, signal.AtUtc);
                 _pendingLinks.Remove(linkId);
                 if (!plan.Parallel && signed.Count < plan.Signers.Count)
                 {
                     var next = plan.Signers[signed.Count];
                     _pendingLinks.Add(next.LinkId);
                     Publish();
-                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, next.LinkId, "new"));
+                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, next.LinkId, WorkflowNames.LinkMailKinds.New));
                 }
 
                 Publish();
             }
 
             var sha = await context.CallActivityAsync<string>(WorkflowNames.Activities.FinaliseAgreement, new FinaliseAgreementInput(Id, signed));
-            _agreement = _agreement with { Status = "Signed", Sha256 = sha };
+            _agreement = _agreement with { Status = AgreementState.Signed, Sha256 = sha };
             return await FinishAsync(ApplicationStatus.Completed, "system", $"Perjanjian {draft.Number} ditandatangani semua pihak.");
         }
 
-        private void MarkSignature(string linkId, string status, DateTime? at) =>
+        private void MarkSignature(string linkId, SignatureState status, DateTime? at) =>
             _signatures = _signatures.Select(s => s.LinkId == linkId ? s with { Status = status, At = at ?? context.CurrentUtcDateTime } : s).ToList();
 
         private static bool IsStop(WorkflowSignal signal) => signal.Kind is SignalKind.Withdraw or SignalKind.Cancel;

@@ -26,7 +26,7 @@ public sealed class RecordStatusChange(
         var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
         await audit.AppendAsync(input.ApplicationId, new AuditEntry(
-            input.AtUtc, $"status.{input.To}", input.Actor,
+            input.AtUtc, WorkflowNames.AuditEvents.StatusChanged(input.To), input.Actor,
             $"#{input.Sequence} {input.From} -> {input.To}" + (input.Note is null ? string.Empty : ": " + input.Note)), cancellationToken).ConfigureAwait(false);
 
         var app = stored.Application;

@@ -53,6 +53,119 @@ public static class WorkflowNames
         public const string CloseLinks = nameof(Links.CloseLinks);
     }
 
+    /// <summary>
+    /// Signer roles as configured in <c>Signing:Order</c>, stored in link ids (<c>sign-{role}</c>), printed on the
+    /// agreement and shown in the status (<c>role</c>). Compare against these, never against literals.
+    /// </summary>
+    public static class SignerRoles
+    {
+        /// <summary>The applicant (debtor).</summary>
+        public const string Applicant = "applicant";
+
+        /// <summary>The bank's officer.</summary>
+        public const string Bank = "bank";
+
+        /// <summary>The OPD official.</summary>
+        public const string Opd = "opd";
+
+        /// <summary>Every known role, in the default signing order.</summary>
+        public static IReadOnlyList<string> All { get; } = [Applicant, Bank, Opd];
+    }
+
+    /// <summary>The stored PDFs of an agreement (<c>agreements/{id}/{name}.pdf</c>).</summary>
+    public static class AgreementFiles
+    {
+        /// <summary>The draft every signer sees and signs (its hash is what a signature covers).</summary>
+        public const string Draft = "draft";
+
+        /// <summary>The signed agreement with the signature page and certificate of completion.</summary>
+        public const string Signed = "signed";
+    }
+
+    /// <summary>Roles of one-time action links (stored with the link and covered by its MAC).</summary>
+    public static class LinkRoles
+    {
+        /// <summary>An OPD review link.</summary>
+        public const string Review = "review";
+
+        /// <summary>A signing link.</summary>
+        public const string Sign = "sign";
+    }
+
+    /// <summary>Why a link is (re)sent; chooses the mail's subject and wording.</summary>
+    public static class LinkMailKinds
+    {
+        /// <summary>First mail of a link.</summary>
+        public const string New = "new";
+
+        /// <summary>A reminder before the deadline.</summary>
+        public const string Reminder = "reminder";
+
+        /// <summary>The review went to the supervisor after the deadline.</summary>
+        public const string Escalation = "escalation";
+
+        /// <summary>An administrator reassigned the review.</summary>
+        public const string Reassign = "reassign";
+    }
+
+    /// <summary>Event names of the audit trail (<c>audit/{id}.jsonl</c>), also printed on the certificate of completion.</summary>
+    public static class AuditEvents
+    {
+        /// <summary>The application was received.</summary>
+        public const string ApplicationSubmitted = "application.submitted";
+
+        /// <summary>The applicant resubmitted after a revision request.</summary>
+        public const string ApplicationResubmitted = "application.resubmitted";
+
+        /// <summary>A document was uploaded or replaced.</summary>
+        public const string DocumentUploaded = "document.uploaded";
+
+        /// <summary>A document was viewed.</summary>
+        public const string DocumentViewed = "document.viewed";
+
+        /// <summary>A reviewer opened the review page.</summary>
+        public const string ReviewViewed = "review.viewed";
+
+        /// <summary>A reviewer decided.</summary>
+        public const string ReviewDecided = "review.decided";
+
+        /// <summary>The draft agreement was stored.</summary>
+        public const string AgreementDrafted = "agreement.drafted";
+
+        /// <summary>A signer viewed the agreement.</summary>
+        public const string AgreementViewed = "agreement.viewed";
+
+        /// <summary>The signed agreement was stored.</summary>
+        public const string AgreementSigned = "agreement.signed";
+
+        /// <summary>A signer opened the signing page.</summary>
+        public const string SigningViewed = "signing.viewed";
+
+        /// <summary>A one-time code was sent to a signer.</summary>
+        public const string SigningOtpSent = "signing.otpSent";
+
+        /// <summary>A signer signed.</summary>
+        public const string SignatureSigned = "signature.signed";
+
+        /// <summary>A signer declined.</summary>
+        public const string SignatureDeclined = "signature.declined";
+
+        /// <summary>A reminder was mailed.</summary>
+        public const string ReminderSent = "reminder.sent";
+
+        /// <summary>An administrator viewed the application.</summary>
+        public const string AdminViewed = "admin.viewed";
+
+        /// <summary>An administrator reassigned the review.</summary>
+        public const string AdminReassigned = "admin.reassigned";
+
+        /// <summary>An administrator cancelled the application.</summary>
+        public const string AdminCancelled = "admin.cancelled";
+
+        /// <summary>The status changed to <paramref name="to"/> (<c>status.{Status}</c>).</summary>
+        public static string StatusChanged(UmkmCredit.Domain.Applications.ApplicationStatus to) => "status." + to;
+    }
+
     /// <summary>External event names.</summary>
     public static class Events
     {

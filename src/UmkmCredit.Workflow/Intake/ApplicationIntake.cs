@@ -55,7 +55,7 @@ public sealed class ApplicationIntake(
         var created = await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            await audit.AppendAsync(id, new AuditEntry(now, "application.submitted", "applicant", null, ip, userAgent), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, Catalog.WorkflowNames.AuditEvents.ApplicationSubmitted, Domain.Applications.ApplicationLifecycle.ApplicantActor, null, ip, userAgent), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -65,7 +65,7 @@ public sealed class ApplicationIntake(
         foreach (var upload in uploads)
         {
             var doc = await documents.PutAsync(id, upload.Kind, upload.ContentType, upload.Content, cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(id, new AuditEntry(now, "document.uploaded", "applicant", doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, Catalog.WorkflowNames.AuditEvents.DocumentUploaded, Domain.Applications.ApplicationLifecycle.ApplicantActor, doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
         }
 
         if (!created)

@@ -23,7 +23,7 @@ public sealed class ScreenApplication(
             .Select(d => d.Kind).ToList();
         var result = Screening.Screen(stored.Application, present, Wita.TodayFromUtc(input.NowUtc), schemes);
         return new ScreeningReport(
-            result.Outcome.ToString(),
+            result.Outcome,
             result.Reasons.Select(r => new ReasonItem(r.Code, r.Message)).ToList(),
             result.MissingDocuments.ToList(),
             result.RuleVersion,

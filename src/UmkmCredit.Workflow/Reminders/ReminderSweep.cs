@@ -104,14 +104,14 @@ public sealed class ReminderSweep(
 
         if (pending.Link.Role == Agreements.Signers.LinkRole)
         {
-            await signingLinks.SendAsync(row.ApplicationId, linkId, "reminder", ct).ConfigureAwait(false);
+            await signingLinks.SendAsync(row.ApplicationId, linkId, Catalog.WorkflowNames.LinkMailKinds.Reminder, ct).ConfigureAwait(false);
         }
         else
         {
-            await reviewLinks.ResendAsync(row.ApplicationId, pending.Link.ActorEmail, pending.Link.ActorName, links.TokenFor(pending.Link), pending.Link.ExpiresAtUtc, "reminder", ct).ConfigureAwait(false);
+            await reviewLinks.ResendAsync(row.ApplicationId, pending.Link.ActorEmail, pending.Link.ActorName, links.TokenFor(pending.Link), pending.Link.ExpiresAtUtc, Catalog.WorkflowNames.LinkMailKinds.Reminder, ct).ConfigureAwait(false);
         }
 
-        await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, "reminder.sent", "system", pending.Link.ActorId), ct).ConfigureAwait(false);
+        await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, Catalog.WorkflowNames.AuditEvents.ReminderSent, "system", pending.Link.ActorId), ct).ConfigureAwait(false);
         return true;
     }
 

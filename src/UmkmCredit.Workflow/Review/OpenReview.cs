@@ -13,7 +13,7 @@ namespace UmkmCredit.Workflow.Review;
 public static class LinkRoles
 {
     /// <summary>OPD review.</summary>
-    public const string Review = "review";
+    public const string Review = WorkflowNames.LinkRoles.Review;
 }
 
 /// <summary>Routes a review by regency (and sector), issues a one-time link and sends it to the reviewer.</summary>
@@ -32,7 +32,7 @@ public sealed class OpenReview(
                 ?? throw new InvalidOperationException($"No OPD reviewer is configured for regency {input.RegencyCode}.")).Reviewer;
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Review, input.NowUtc);
         var linkId = input.LinkId;
-        await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? "new" : "reassign", cancellationToken).ConfigureAwait(false);
+        await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? WorkflowNames.LinkMailKinds.New : WorkflowNames.LinkMailKinds.Reassign, cancellationToken).ConfigureAwait(false);
         if (input.ReviewerId is not null)
         {
             await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
@@ -72,7 +72,7 @@ public sealed class EscalateReview(
         }
 
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Escalation, input.NowUtc);
-        await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, "escalation", cancellationToken).ConfigureAwait(false);
+        await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, WorkflowNames.LinkMailKinds.Escalation, cancellationToken).ConfigureAwait(false);
         await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
         return new ReviewAssignment(true, supervisor.Id, supervisor.Name, newLinkId, deadline, Escalated: true);
     }
