@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Catalog;
@@ -29,11 +30,13 @@ public static class ApplicationOrchestration
         private AgreementSnapshot? _agreement;
         private List<SignatureSnapshot> _signatures = [];
         private List<string> _pendingLinks = [];
+        private readonly ILogger _log = context.CreateReplaySafeLogger(typeof(ApplicationOrchestration));
 
         private string Id => input.ApplicationId;
 
         public async Task<ApplicationWorkflowResult> ExecuteAsync()
         {
+            Log.OrchestrationStarted(_log, Id);
             Publish();
             var round = 0;
             DateTime? documentsDeadline = null;
@@ -56,6 +59,10 @@ public static class ApplicationOrchestration
                     {
                         await MoveAsync(ApplicationStatus.AwaitingDocuments, "system",
                             "Dokumen belum lengkap: " + string.Join(", ", screening.MissingDocuments), documentsDeadline);
+                    }
+                    else
+                    {
+                        Publish(); // an upload that leaves documents missing still changes the reasons shown
                     }
 
                     var signal = await WaitAsync(documentsDeadline, SignalKind.DocumentsChanged);
@@ -120,9 +127,12 @@ public static class ApplicationOrchestration
                     if (!escalation.Opened)
                     {
                         // The old link was used just before the deadline: its decision is buffered; wait for it.
+                        Log.EscalationSkipped(_log, Id, assignment.LinkId);
                         _deadline = null;
                         continue;
                     }
+
+                    Log.ReviewEscalated(_log, Id, escalation.ReviewerId, escalation.LinkId);
 
                     escalated = true;
                     assignment = escalation;
@@ -140,10 +150,13 @@ public static class ApplicationOrchestration
 
                 if (signal.Kind == SignalKind.Reassign)
                 {
-                    if (_pendingLinks.FirstOrDefault() is { } current)
+                    // The admin superseded the link it saw (signal.LinkId); an escalation may have issued another since.
+                    // If that newer link can no longer be superseded it was used: its decision is on its way and wins.
+                    if (_pendingLinks.FirstOrDefault() is { } current && current != signal.LinkId
+                        && !await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current)))
                     {
-                        // The admin superseded the link it saw; an escalation may have issued another since.
-                        await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current));
+                        Log.SignalIgnored(_log, Id, signal.Kind, "the current review link was already used");
+                        continue;
                     }
 
                     assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,
@@ -151,12 +164,14 @@ public static class ApplicationOrchestration
                     _pendingLinks = [assignment.LinkId];
                     _deadline = assignment.DeadlineUtc;
                     _review = _review! with { ReviewerId = assignment.ReviewerId, ReviewerName = assignment.ReviewerName };
+                    Log.ReviewReassigned(_log, Id, assignment.ReviewerId, assignment.LinkId);
                     Publish();
                     continue;
                 }
 
                 if (signal.LinkId is not { } decidedLink || !_pendingLinks.Contains(decidedLink))
                 {
+                    Log.SignalIgnored(_log, Id, signal.Kind, "not the pending review link");
                     continue; // a decision through a superseded link never takes effect
                 }
 
@@ -220,6 +235,7 @@ public static class ApplicationOrchestration
 
                 if (signal.LinkId is not { } linkId || !_pendingLinks.Contains(linkId))
                 {
+                    Log.SignalIgnored(_log, Id, signal.Kind, "not a pending signing link");
                     continue; // not this signer's turn, or already counted
                 }
 
@@ -229,12 +245,14 @@ public static class ApplicationOrchestration
                     await context.CallActivityAsync<bool>(WorkflowNames.Activities.NotifyDeclined,
                         new NotifyDeclinedInput(Id, $"{signer.Name} ({signer.Role})", signal.Note ?? string.Empty));
                     MarkSignature(linkId, SignatureState.Declined, signal.AtUtc);
+                    Log.SignatureCounted(_log, Id, signer.Role, SignatureState.Declined, _pendingLinks.Count - 1);
                     return await FinishAsync(ApplicationStatus.Declined, signal.Actor, signal.Note);
                 }
 
                 signed.Add(new SignatureItem(signer.Role, signer.Name, signal.AtUtc ?? context.CurrentUtcDateTime, signal.EvidenceId ?? string.Empty, signal.DocumentSha256 ?? draft.DraftSha256));
                 MarkSignature(linkId, SignatureState.Signed, signal.AtUtc);
                 _pendingLinks.Remove(linkId);
+                Log.SignatureCounted(_log, Id, signer.Role, SignatureState.Signed, plan.Signers.Count - signed.Count);
                 if (!plan.Parallel && signed.Count < plan.Signers.Count)
                 {
                     var next = plan.Signers[signed.Count];
@@ -277,6 +295,7 @@ public static class ApplicationOrchestration
                     var winner = await Task.WhenAny(_pendingSignal, timer);
                     if (winner != _pendingSignal)
                     {
+                        Log.DeadlinePassed(_log, Id, deadline, _lifecycle.Status);
                         return null;
                     }
 
@@ -287,8 +306,11 @@ public static class ApplicationOrchestration
                 _pendingSignal = null;
                 if (IsStop(signal) || kinds.Contains(signal.Kind))
                 {
+                    Log.SignalReceived(_log, Id, signal.Kind);
                     return signal;
                 }
+
+                Log.SignalIgnored(_log, Id, signal.Kind, $"not awaited while {_lifecycle.Status}");
             }
         }
 
@@ -299,6 +321,7 @@ public static class ApplicationOrchestration
             var from = _lifecycle.Status;
             _lifecycle = _lifecycle.MoveTo(to, actor, context.CurrentUtcDateTime, note);
             _deadline = deadline;
+            Log.StatusMoved(_log, Id, from, to, actor);
             Publish();
             await context.CallActivityAsync<bool>(WorkflowNames.Activities.RecordStatusChange, new StatusChangeRecord(
                 Id, _lifecycle.History.Count, from, to, context.CurrentUtcDateTime, actor, note, deadline, _reasons));
@@ -309,6 +332,7 @@ public static class ApplicationOrchestration
             _pendingLinks = [];
             await MoveAsync(to, actor, note, null);
             await context.CallActivityAsync<int>(WorkflowNames.Activities.CloseLinks, Id);
+            Log.OrchestrationFinished(_log, Id, to);
             return new ApplicationWorkflowResult(to, note);
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Configuration;
@@ -18,7 +19,8 @@ public sealed class RecordStatusChange(
     IApplicationIndex index,
     INotifier notifier,
     AccessTokens tokens,
-    IOptions<LinksOptions> links) : IWorkflowActivity<StatusChangeRecord, bool>
+    IOptions<LinksOptions> links,
+    ILogger<RecordStatusChange> logger) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
@@ -38,6 +40,7 @@ public sealed class RecordStatusChange(
         await notifier.SendAsync(Messages.StatusChanged(
             app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
             input.Reasons.Select(r => r.Message).ToList(), statusUrl), cancellationToken).ConfigureAwait(false);
+        Log.StatusRecorded(logger, input.ApplicationId, input.Sequence, input.From, input.To);
         return true;
     }
 }
