@@ -280,9 +280,9 @@ public sealed record ApplicationStatusView(
             snapshot.Reasons.Select(x => x.Message).ToList(),
             snapshot.Reasons.Select(x => x.Code).ToList(),
             snapshot.Review is { } rv ? new ReviewView(rv.ReviewerName, rv.Verdict?.WireName(), rv.Note, rv.ApprovedAmount, rv.Recommendations, rv.DecidedAt) : null,
-            (snapshot.Signatures ?? []).Select(x => new SignatureView(x.Role, x.Name, x.Status, x.At)).ToList(),
+            (snapshot.Signatures ?? []).Select(x => new SignatureView(x.Role, x.Name, x.Status.ToString(), x.At)).ToList(),
             found.Documents.Select(DocumentView.From).ToList(),
-            snapshot.Agreement is { } ag ? new AgreementView(ag.Number, ag.Status, ag.Sha256) : null,
+            snapshot.Agreement is { } ag ? new AgreementView(ag.Number, ag.Status.ToString(), ag.Sha256) : null,
             snapshot.History.Select(h => new HistoryView(h.At, h.Status, h.Note)).ToList(),
             snapshot.RuleVersion);
     }

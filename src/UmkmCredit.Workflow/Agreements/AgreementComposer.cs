@@ -33,7 +33,7 @@ public sealed class AgreementComposer(SchemeCatalog schemes, Signers signers, IO
             : InstalmentCalculator.Annuity(amount, rate, app.Request.TenorMonths, firstDue);
         var regency = Regencies.Get(app.Business.RegencyCode);
         var bank = signers.Bank(app.Business.RegencyCode);
-        var opd = signers.Resolve("opd", stored);
+        var opd = signers.Resolve(Catalog.WorkflowNames.SignerRoles.Opd, stored);
         var place = regency.Name.Replace("Kabupaten ", string.Empty, StringComparison.Ordinal).Replace("Kota ", string.Empty, StringComparison.Ordinal);
         return new AgreementModel(
             AgreementNumber.Format(sequence, app.Business.RegencyCode, today),

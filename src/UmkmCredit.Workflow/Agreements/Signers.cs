@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Configuration;
 using UmkmCredit.Workflow.Ports;
 
@@ -15,14 +16,14 @@ public sealed record Signer(string Role, string ActorId, string Name, string Ema
 public sealed class Signers(IOptions<BankOptions> bank, IOptions<OpdOptions> opd)
 {
     /// <summary>Link role of signing links.</summary>
-    public const string LinkRole = "sign";
+    public const string LinkRole = WorkflowNames.LinkRoles.Sign;
 
     /// <summary>The role label.</summary>
     public static string RoleLabel(string role) => role switch
     {
-        "applicant" => "debitur (pemohon)",
-        "bank" => "pejabat bank",
-        "opd" => "pejabat OPD",
+        WorkflowNames.SignerRoles.Applicant => "debitur (pemohon)",
+        WorkflowNames.SignerRoles.Bank => "pejabat bank",
+        WorkflowNames.SignerRoles.Opd => "pejabat OPD",
         _ => role,
     };
 
@@ -38,13 +39,13 @@ public sealed class Signers(IOptions<BankOptions> bank, IOptions<OpdOptions> opd
         var regency = stored.Application.Business.RegencyCode;
         switch (role)
         {
-            case "applicant":
+            case WorkflowNames.SignerRoles.Applicant:
                 var a = stored.Application.Applicant;
-                return new Signer(role, "applicant", a.FullName, a.Email, null, stored.Application.Business.Name);
-            case "bank":
+                return new Signer(role, WorkflowNames.SignerRoles.Applicant, a.FullName, a.Email, null, stored.Application.Business.Name);
+            case WorkflowNames.SignerRoles.Bank:
                 var b = Bank(regency);
                 return new Signer(role, b.Officer.Id, b.Officer.Name, b.Officer.Email, b.Officer.Title, b.BankName);
-            case "opd":
+            case WorkflowNames.SignerRoles.Opd:
                 var o = opd.Value.Signers.TryGetValue(regency, out var official) ? official
                     : throw new InvalidOperationException($"No OPD signer is configured for regency {regency}.");
                 return new Signer(role, o.Id, o.Name, o.Email, o.Title, o.Organization);

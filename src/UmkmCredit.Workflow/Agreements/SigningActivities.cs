@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Documents.Agreements;
 using UmkmCredit.Workflow.Catalog;
@@ -16,7 +17,8 @@ public sealed class PrepareAgreement(
     IAgreementNumbers numbers,
     IAgreementArchive archive,
     AgreementComposer composer,
-    IAuditTrail audit) : IWorkflowActivity<PrepareAgreementInput, AgreementDraft>
+    IAuditTrail audit,
+    ILogger<PrepareAgreement> logger) : IWorkflowActivity<PrepareAgreementInput, AgreementDraft>
 {
     /// <inheritdoc />
     public async Task<AgreementDraft> RunAsync(PrepareAgreementInput input, CancellationToken cancellationToken = default)
@@ -24,9 +26,11 @@ public sealed class PrepareAgreement(
         var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
         AgreementModel model;
+        var reused = false;
         if (await archive.GetModelAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             model = JsonSerializer.Deserialize<AgreementModel>(existing, AgreementComposer.Json)!; // a retry keeps the first number and date
+            reused = true;
         }
         else
         {
@@ -36,9 +40,10 @@ public sealed class PrepareAgreement(
             await archive.SaveModelAsync(input.ApplicationId, JsonSerializer.Serialize(model, AgreementComposer.Json), cancellationToken).ConfigureAwait(false);
         }
 
-        var sha = await archive.GetPdfHashAsync(input.ApplicationId, "draft", cancellationToken).ConfigureAwait(false)
-            ?? await archive.SavePdfAsync(input.ApplicationId, "draft", AgreementRenderer.RenderDraft(model), cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, "agreement.drafted", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        var sha = await archive.GetPdfHashAsync(input.ApplicationId, WorkflowNames.AgreementFiles.Draft, cancellationToken).ConfigureAwait(false)
+            ?? await archive.SavePdfAsync(input.ApplicationId, WorkflowNames.AgreementFiles.Draft, AgreementRenderer.RenderDraft(model), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, AuditEvents.AgreementDrafted, "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        Log.AgreementDrafted(logger, input.ApplicationId, model.Number, sha, reused);
         return new AgreementDraft(model.Number, sha, AgreementRenderer.ContentHash(model));
     }
 }
@@ -48,7 +53,8 @@ public sealed class IssueSigningLinks(
     IApplicationRepository applications,
     Signers signers,
     ActionLinkService links,
-    IOptions<SigningOptions> options) : IWorkflowActivity<IssueSigningLinksInput, SigningPlan>
+    IOptions<SigningOptions> options,
+    ILogger<IssueSigningLinks> logger) : IWorkflowActivity<IssueSigningLinksInput, SigningPlan>
 {
     /// <inheritdoc />
     public async Task<SigningPlan> RunAsync(IssueSigningLinksInput input, CancellationToken cancellationToken = default)
@@ -64,17 +70,19 @@ public sealed class IssueSigningLinks(
             plan.Add(new SignerLink(role, signer.Name, linkId));
         }
 
+        Log.SigningLinksIssued(logger, input.ApplicationId, plan.Count, options.Value.Mode);
         return new SigningPlan(plan, options.Value.Mode == SigningMode.Parallel);
     }
 }
 
 /// <summary>Mails a signer their link when it is their turn.</summary>
-public sealed class SendSigningLink(SigningLinks mailer) : IWorkflowActivity<SendSigningLinkInput, bool>
+public sealed class SendSigningLink(SigningLinks mailer, ILogger<SendSigningLink> logger) : IWorkflowActivity<SendSigningLinkInput, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(SendSigningLinkInput input, CancellationToken cancellationToken = default)
     {
         await mailer.SendAsync(input.ApplicationId, input.LinkId, input.Kind, cancellationToken).ConfigureAwait(false);
+        Log.SigningLinkSent(logger, input.ApplicationId, input.LinkId, input.Kind);
         return true;
     }
 }
@@ -88,7 +96,8 @@ public sealed class FinaliseAgreement(
     INotifier notifier,
     AccessTokens tokens,
     IOptions<LinksOptions> links,
-    TimeProvider time) : IWorkflowActivity<FinaliseAgreementInput, string>
+    TimeProvider time,
+    ILogger<FinaliseAgreement> logger) : IWorkflowActivity<FinaliseAgreementInput, string>
 {
     /// <inheritdoc />
     public async Task<string> RunAsync(FinaliseAgreementInput input, CancellationToken cancellationToken = default)
@@ -98,30 +107,31 @@ public sealed class FinaliseAgreement(
             ?? throw new InvalidOperationException($"Application {id} is not stored.");
         var model = JsonSerializer.Deserialize<AgreementModel>(await archive.GetModelAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agreement model of {id} is missing."), AgreementComposer.Json)!;
-        var sha = await archive.GetPdfHashAsync(id, "signed", cancellationToken).ConfigureAwait(false);
+        var sha = await archive.GetPdfHashAsync(id, WorkflowNames.AgreementFiles.Signed, cancellationToken).ConfigureAwait(false);
         if (sha is null)
         {
             var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
             var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
                 .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
-            sha = await archive.SavePdfAsync(id, "signed", AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
+            sha = await archive.SavePdfAsync(id, WorkflowNames.AgreementFiles.Signed, AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
         }
 
         var signedAt = input.Signatures.Count == 0 ? time.GetUtcNow().UtcDateTime : input.Signatures.Max(s => s.SignedAtUtc);
         await archive.RecordSignedAsync(new SignedAgreementInfo(id, model.Number, sha, signedAt,
             input.Signatures.Select(s => new SignedParty(s.Role, s.Name)).ToList()), cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, "agreement.signed", "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.AgreementSigned, "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
 
         var verifyUrl = links.Value.Absolute($"verify/{id}?sha256={sha}");
         foreach (var role in input.Signatures.Select(s => s.Role).Distinct())
         {
             var signer = signers.Resolve(role, stored);
-            var download = role == "applicant"
+            var download = role == WorkflowNames.SignerRoles.Applicant
                 ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id, stored.AccessTokenHash)}")
                 : links.Value.Absolute($"verify/{id}?sha256={sha}");
             await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyUrl), cancellationToken).ConfigureAwait(false);
         }
 
+        Log.AgreementFinalised(logger, id, model.Number, input.Signatures.Count, sha);
         return sha;
     }
 }
@@ -133,7 +143,8 @@ public sealed class NotifyDeclined(
     SigningLinks mailer,
     INotifier notifier,
     IOptions<SigningOptions> options,
-    IOptions<LinksOptions> links) : IWorkflowActivity<NotifyDeclinedInput, bool>
+    IOptions<LinksOptions> links,
+    ILogger<NotifyDeclined> logger) : IWorkflowActivity<NotifyDeclinedInput, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(NotifyDeclinedInput input, CancellationToken cancellationToken = default)
@@ -148,6 +159,7 @@ public sealed class NotifyDeclined(
                 links.Value.Absolute("portal")), cancellationToken).ConfigureAwait(false);
         }
 
+        Log.DeclineNotified(logger, input.ApplicationId, options.Value.Roles.Count);
         return true;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Review;
+using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Links;
@@ -29,11 +31,13 @@ public static class ApplicationOrchestration
         private AgreementSnapshot? _agreement;
         private List<SignatureSnapshot> _signatures = [];
         private List<string> _pendingLinks = [];
+        private readonly ILogger _log = context.CreateReplaySafeLogger(typeof(ApplicationOrchestration));
 
         private string Id => input.ApplicationId;
 
         public async Task<ApplicationWorkflowResult> ExecuteAsync()
         {
+            Log.OrchestrationStarted(_log, Id);
             Publish();
             var round = 0;
             DateTime? documentsDeadline = null;
@@ -44,24 +48,28 @@ public static class ApplicationOrchestration
                 _ruleVersion = screening.RuleVersion;
                 _reasons = screening.Reasons;
 
-                if (screening.Outcome == "Ineligible")
+                if (screening.Outcome == ScreeningOutcome.Ineligible)
                 {
-                    return await FinishAsync(ApplicationStatus.Rejected, "system", "Tidak memenuhi syarat program.");
+                    return await FinishAsync(ApplicationStatus.Rejected, AuditActors.System, "Tidak memenuhi syarat program.");
                 }
 
-                if (screening.Outcome == "MissingDocuments")
+                if (screening.Outcome == ScreeningOutcome.MissingDocuments)
                 {
                     documentsDeadline ??= screening.DocumentsDeadlineUtc;
                     if (_lifecycle.Status != ApplicationStatus.AwaitingDocuments)
                     {
-                        await MoveAsync(ApplicationStatus.AwaitingDocuments, "system",
+                        await MoveAsync(ApplicationStatus.AwaitingDocuments, AuditActors.System,
                             "Dokumen belum lengkap: " + string.Join(", ", screening.MissingDocuments), documentsDeadline);
+                    }
+                    else
+                    {
+                        Publish(); // an upload that leaves documents missing still changes the reasons shown
                     }
 
                     var signal = await WaitAsync(documentsDeadline, SignalKind.DocumentsChanged);
                     if (signal is null)
                     {
-                        return await FinishAsync(ApplicationStatus.Expired, "system", "Dokumen tidak dilengkapi sampai batas waktu.");
+                        return await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Dokumen tidak dilengkapi sampai batas waktu.");
                     }
 
                     if (IsStop(signal))
@@ -85,7 +93,7 @@ public static class ApplicationOrchestration
                 var resubmitted = await WaitAsync(_deadline, SignalKind.Resubmitted);
                 if (resubmitted is null)
                 {
-                    return await FinishAsync(ApplicationStatus.Expired, "system", "Perbaikan tidak dikirim sampai batas waktu.");
+                    return await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Perbaikan tidak dikirim sampai batas waktu.");
                 }
 
                 if (IsStop(resubmitted))
@@ -102,7 +110,7 @@ public static class ApplicationOrchestration
                 new OpenReviewInput(Id, input.RegencyCode, input.Sector, round, context.CurrentUtcDateTime, NewLinkId()));
             _pendingLinks = [assignment.LinkId];
             _review = new ReviewSnapshot(assignment.ReviewerId, assignment.ReviewerName, false, round, null, null, null, [], null);
-            await MoveAsync(ApplicationStatus.InReview, "system", $"Dinilai oleh {assignment.ReviewerName}", assignment.DeadlineUtc);
+            await MoveAsync(ApplicationStatus.InReview, AuditActors.System, $"Dinilai oleh {assignment.ReviewerName}", assignment.DeadlineUtc);
 
             var escalated = false;
             while (true)
@@ -112,7 +120,7 @@ public static class ApplicationOrchestration
                 {
                     if (escalated)
                     {
-                        return await FinishAsync(ApplicationStatus.Expired, "system", "Penilaian tidak diputuskan sampai batas waktu eskalasi.");
+                        return await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Penilaian tidak diputuskan sampai batas waktu eskalasi.");
                     }
 
                     var escalation = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.EscalateReview,
@@ -120,9 +128,12 @@ public static class ApplicationOrchestration
                     if (!escalation.Opened)
                     {
                         // The old link was used just before the deadline: its decision is buffered; wait for it.
+                        Log.EscalationSkipped(_log, Id, assignment.LinkId);
                         _deadline = null;
                         continue;
                     }
+
+                    Log.ReviewEscalated(_log, Id, escalation.ReviewerId, escalation.LinkId);
 
                     escalated = true;
                     assignment = escalation;
@@ -140,10 +151,13 @@ public static class ApplicationOrchestration
 
                 if (signal.Kind == SignalKind.Reassign)
                 {
-                    if (_pendingLinks.FirstOrDefault() is { } current)
+                    // The admin superseded the link it saw (signal.LinkId); an escalation may have issued another since.
+                    // If that newer link can no longer be superseded it was used: its decision is on its way and wins.
+                    if (_pendingLinks.FirstOrDefault() is { } current && current != signal.LinkId
+                        && !await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current)))
                     {
-                        // The admin superseded the link it saw; an escalation may have issued another since.
-                        await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current));
+                        Log.SignalIgnored(_log, Id, signal.Kind, "the current review link was already used");
+                        continue;
                     }
 
                     assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,
@@ -151,12 +165,14 @@ public static class ApplicationOrchestration
                     _pendingLinks = [assignment.LinkId];
                     _deadline = assignment.DeadlineUtc;
                     _review = _review! with { ReviewerId = assignment.ReviewerId, ReviewerName = assignment.ReviewerName };
+                    Log.ReviewReassigned(_log, Id, assignment.ReviewerId, assignment.LinkId);
                     Publish();
                     continue;
                 }
 
                 if (signal.LinkId is not { } decidedLink || !_pendingLinks.Contains(decidedLink))
                 {
+                    Log.SignalIgnored(_log, Id, signal.Kind, "not the pending review link");
                     continue; // a decision through a superseded link never takes effect
                 }
 
@@ -190,18 +206,18 @@ public static class ApplicationOrchestration
         {
             var draft = await context.CallActivityAsync<AgreementDraft>(WorkflowNames.Activities.PrepareAgreement,
                 new PrepareAgreementInput(Id, approval.ApprovedAmount, approval.Recommendations ?? [], context.CurrentUtcDateTime));
-            _agreement = new AgreementSnapshot(draft.Number, "Draft", draft.DraftSha256);
+            _agreement = new AgreementSnapshot(draft.Number, AgreementState.Draft, draft.DraftSha256);
             var deadline = await context.CallActivityAsync<DateTime>(WorkflowNames.Activities.ComputeDeadline,
                 new DeadlineRequest(Configuration.DeadlineKind.Signing, context.CurrentUtcDateTime));
             var plan = await context.CallActivityAsync<SigningPlan>(WorkflowNames.Activities.IssueSigningLinks,
                 new IssueSigningLinksInput(Id, input.RegencyCode, deadline));
-            _signatures = plan.Signers.Select(s => new SignatureSnapshot(s.Role, s.Name, "Pending", null, s.LinkId)).ToList();
+            _signatures = plan.Signers.Select(s => new SignatureSnapshot(s.Role, s.Name, SignatureState.Pending, null, s.LinkId)).ToList();
             var waiting = plan.Parallel ? plan.Signers.ToList() : [plan.Signers[0]];
             _pendingLinks = waiting.Select(s => s.LinkId).ToList();
-            await MoveAsync(ApplicationStatus.AwaitingSignatures, "system", $"Perjanjian {draft.Number} siap ditandatangani.", deadline);
+            await MoveAsync(ApplicationStatus.AwaitingSignatures, AuditActors.System, $"Perjanjian {draft.Number} siap ditandatangani.", deadline);
             foreach (var signer in waiting)
             {
-                await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, signer.LinkId, "new"));
+                await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, signer.LinkId, WorkflowNames.LinkMailKinds.New));
             }
 
             var signed = new List<SignatureItem>();
@@ -210,7 +226,7 @@ public static class ApplicationOrchestration
                 var signal = await WaitAsync(deadline, SignalKind.Signature);
                 if (signal is null)
                 {
-                    return await FinishAsync(ApplicationStatus.Expired, "system", "Perjanjian tidak ditandatangani sampai batas waktu.");
+                    return await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Perjanjian tidak ditandatangani sampai batas waktu.");
                 }
 
                 if (IsStop(signal))
@@ -220,6 +236,7 @@ public static class ApplicationOrchestration
 
                 if (signal.LinkId is not { } linkId || !_pendingLinks.Contains(linkId))
                 {
+                    Log.SignalIgnored(_log, Id, signal.Kind, "not a pending signing link");
                     continue; // not this signer's turn, or already counted
                 }
 
@@ -228,30 +245,32 @@ public static class ApplicationOrchestration
                 {
                     await context.CallActivityAsync<bool>(WorkflowNames.Activities.NotifyDeclined,
                         new NotifyDeclinedInput(Id, $"{signer.Name} ({signer.Role})", signal.Note ?? string.Empty));
-                    MarkSignature(linkId, "Declined", signal.AtUtc);
+                    MarkSignature(linkId, SignatureState.Declined, signal.AtUtc);
+                    Log.SignatureCounted(_log, Id, signer.Role, SignatureState.Declined, _pendingLinks.Count - 1);
                     return await FinishAsync(ApplicationStatus.Declined, signal.Actor, signal.Note);
                 }
 
                 signed.Add(new SignatureItem(signer.Role, signer.Name, signal.AtUtc ?? context.CurrentUtcDateTime, signal.EvidenceId ?? string.Empty, signal.DocumentSha256 ?? draft.DraftSha256));
-                MarkSignature(linkId, "Signed", signal.AtUtc);
+                MarkSignature(linkId, SignatureState.Signed, signal.AtUtc);
                 _pendingLinks.Remove(linkId);
+                Log.SignatureCounted(_log, Id, signer.Role, SignatureState.Signed, plan.Signers.Count - signed.Count);
                 if (!plan.Parallel && signed.Count < plan.Signers.Count)
                 {
                     var next = plan.Signers[signed.Count];
                     _pendingLinks.Add(next.LinkId);
                     Publish();
-                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, next.LinkId, "new"));
+                    await context.CallActivityAsync<bool>(WorkflowNames.Activities.SendSigningLink, new SendSigningLinkInput(Id, next.LinkId, WorkflowNames.LinkMailKinds.New));
                 }
 
                 Publish();
             }
 
             var sha = await context.CallActivityAsync<string>(WorkflowNames.Activities.FinaliseAgreement, new FinaliseAgreementInput(Id, signed));
-            _agreement = _agreement with { Status = "Signed", Sha256 = sha };
-            return await FinishAsync(ApplicationStatus.Completed, "system", $"Perjanjian {draft.Number} ditandatangani semua pihak.");
+            _agreement = _agreement with { Status = AgreementState.Signed, Sha256 = sha };
+            return await FinishAsync(ApplicationStatus.Completed, AuditActors.System, $"Perjanjian {draft.Number} ditandatangani semua pihak.");
         }
 
-        private void MarkSignature(string linkId, string status, DateTime? at) =>
+        private void MarkSignature(string linkId, SignatureState status, DateTime? at) =>
             _signatures = _signatures.Select(s => s.LinkId == linkId ? s with { Status = status, At = at ?? context.CurrentUtcDateTime } : s).ToList();
 
         private static bool IsStop(WorkflowSignal signal) => signal.Kind is SignalKind.Withdraw or SignalKind.Cancel;
@@ -277,6 +296,7 @@ public static class ApplicationOrchestration
                     var winner = await Task.WhenAny(_pendingSignal, timer);
                     if (winner != _pendingSignal)
                     {
+                        Log.DeadlinePassed(_log, Id, deadline, _lifecycle.Status);
                         return null;
                     }
 
@@ -287,8 +307,11 @@ public static class ApplicationOrchestration
                 _pendingSignal = null;
                 if (IsStop(signal) || kinds.Contains(signal.Kind))
                 {
+                    Log.SignalReceived(_log, Id, signal.Kind);
                     return signal;
                 }
+
+                Log.SignalIgnored(_log, Id, signal.Kind, $"not awaited while {_lifecycle.Status}");
             }
         }
 
@@ -299,6 +322,7 @@ public static class ApplicationOrchestration
             var from = _lifecycle.Status;
             _lifecycle = _lifecycle.MoveTo(to, actor, context.CurrentUtcDateTime, note);
             _deadline = deadline;
+            Log.StatusMoved(_log, Id, from, to, actor);
             Publish();
             await context.CallActivityAsync<bool>(WorkflowNames.Activities.RecordStatusChange, new StatusChangeRecord(
                 Id, _lifecycle.History.Count, from, to, context.CurrentUtcDateTime, actor, note, deadline, _reasons));
@@ -309,6 +333,7 @@ public static class ApplicationOrchestration
             _pendingLinks = [];
             await MoveAsync(to, actor, note, null);
             await context.CallActivityAsync<int>(WorkflowNames.Activities.CloseLinks, Id);
+            Log.OrchestrationFinished(_log, Id, to);
             return new ApplicationWorkflowResult(to, note);
         }
 

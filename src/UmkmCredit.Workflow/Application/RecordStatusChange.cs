@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Configuration;
@@ -18,7 +19,8 @@ public sealed class RecordStatusChange(
     IApplicationIndex index,
     INotifier notifier,
     AccessTokens tokens,
-    IOptions<LinksOptions> links) : IWorkflowActivity<StatusChangeRecord, bool>
+    IOptions<LinksOptions> links,
+    ILogger<RecordStatusChange> logger) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
@@ -26,7 +28,7 @@ public sealed class RecordStatusChange(
         var stored = await applications.GetAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not stored.");
         await audit.AppendAsync(input.ApplicationId, new AuditEntry(
-            input.AtUtc, $"status.{input.To}", input.Actor,
+            input.AtUtc, AuditEvents.Status(input.To), input.Actor,
             $"#{input.Sequence} {input.From} -> {input.To}" + (input.Note is null ? string.Empty : ": " + input.Note)), cancellationToken).ConfigureAwait(false);
 
         var app = stored.Application;
@@ -38,6 +40,7 @@ public sealed class RecordStatusChange(
         await notifier.SendAsync(Messages.StatusChanged(
             app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
             input.Reasons.Select(r => r.Message).ToList(), statusUrl), cancellationToken).ConfigureAwait(false);
+        Log.StatusRecorded(logger, input.ApplicationId, input.Sequence, input.From, input.To);
         return true;
     }
 }

@@ -53,6 +53,61 @@ public static class WorkflowNames
         public const string CloseLinks = nameof(Links.CloseLinks);
     }
 
+    /// <summary>
+    /// Signer roles as configured in <c>Signing:Order</c>, stored in link ids (<c>sign-{role}</c>), printed on the
+    /// agreement and shown in the status (<c>role</c>). Compare against these, never against literals.
+    /// </summary>
+    public static class SignerRoles
+    {
+        /// <summary>The applicant (debtor).</summary>
+        public const string Applicant = "applicant";
+
+        /// <summary>The bank's officer.</summary>
+        public const string Bank = "bank";
+
+        /// <summary>The OPD official.</summary>
+        public const string Opd = "opd";
+
+        /// <summary>Every known role, in the default signing order.</summary>
+        public static IReadOnlyList<string> All { get; } = [Applicant, Bank, Opd];
+    }
+
+    /// <summary>The stored PDFs of an agreement (<c>agreements/{id}/{name}.pdf</c>).</summary>
+    public static class AgreementFiles
+    {
+        /// <summary>The draft every signer sees and signs (its hash is what a signature covers).</summary>
+        public const string Draft = "draft";
+
+        /// <summary>The signed agreement with the signature page and certificate of completion.</summary>
+        public const string Signed = "signed";
+    }
+
+    /// <summary>Roles of one-time action links (stored with the link and covered by its MAC).</summary>
+    public static class LinkRoles
+    {
+        /// <summary>An OPD review link.</summary>
+        public const string Review = "review";
+
+        /// <summary>A signing link.</summary>
+        public const string Sign = "sign";
+    }
+
+    /// <summary>Why a link is (re)sent; chooses the mail's subject and wording.</summary>
+    public static class LinkMailKinds
+    {
+        /// <summary>First mail of a link.</summary>
+        public const string New = "new";
+
+        /// <summary>A reminder before the deadline.</summary>
+        public const string Reminder = "reminder";
+
+        /// <summary>The review went to the supervisor after the deadline.</summary>
+        public const string Escalation = "escalation";
+
+        /// <summary>An administrator reassigned the review.</summary>
+        public const string Reassign = "reassign";
+    }
+
     /// <summary>External event names.</summary>
     public static class Events
     {

@@ -141,7 +141,7 @@ public sealed class SigningOptions
     public const string Section = "Signing";
 
     /// <summary>The known signer roles.</summary>
-    public static IReadOnlyList<string> KnownRoles { get; } = ["applicant", "bank", "opd"];
+    public static IReadOnlyList<string> KnownRoles => Catalog.WorkflowNames.SignerRoles.All;
 
     /// <summary>Comma-separated order of roles.</summary>
     public string Order { get; set; } = "applicant,bank,opd";

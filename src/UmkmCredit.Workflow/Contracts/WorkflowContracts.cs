@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Review;
+using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Configuration;
 
 namespace UmkmCredit.Workflow.Contracts;
@@ -58,7 +60,7 @@ public sealed record ReasonItem(string Code, string Message);
 
 /// <summary>Screening outcome as the orchestration sees it.</summary>
 public sealed record ScreeningReport(
-    string Outcome,
+    ScreeningOutcome Outcome,
     IReadOnlyList<ReasonItem> Reasons,
     IReadOnlyList<string> MissingDocuments,
     string RuleVersion,
@@ -114,11 +116,36 @@ public sealed record ApplicationSnapshot(
     IReadOnlyList<SignatureSnapshot>? Signatures = null,
     IReadOnlyList<string>? PendingLinkIds = null);
 
-/// <summary>The agreement as shown in the status.</summary>
-public sealed record AgreementSnapshot(string Number, string Status, string? Sha256);
+/// <summary>Where the agreement stands (serialised as its name, as before the enum existed).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgreementState>))]
+public enum AgreementState
+{
+    /// <summary>The draft is out for signatures.</summary>
+    Draft,
 
-/// <summary>One signer as shown in the status.</summary>
-public sealed record SignatureSnapshot(string Role, string Name, string Status, DateTime? At, string LinkId);
+    /// <summary>Every party signed; the signed PDF is stored.</summary>
+    Signed,
+}
+
+/// <summary>Where one signer stands (serialised as its name, as before the enum existed).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SignatureState>))]
+public enum SignatureState
+{
+    /// <summary>Not signed yet (their turn may not have come).</summary>
+    Pending,
+
+    /// <summary>Signed through their link.</summary>
+    Signed,
+
+    /// <summary>Declined through their link; the agreement ends.</summary>
+    Declined,
+}
+
+/// <summary>The agreement as shown in the status.</summary>
+public sealed record AgreementSnapshot(string Number, AgreementState Status, string? Sha256);
+
+/// <summary>One signer as shown in the status (<c>Role</c> is one of <see cref="Catalog.WorkflowNames.SignerRoles"/>).</summary>
+public sealed record SignatureSnapshot(string Role, string Name, SignatureState Status, DateTime? At, string LinkId);
 
 /// <summary>Input of <see cref="Agreements.PrepareAgreement"/>.</summary>
 public sealed record PrepareAgreementInput(string ApplicationId, long? ApprovedAmount, IReadOnlyList<string> Recommendations, DateTime NowUtc);
@@ -129,13 +156,13 @@ public sealed record AgreementDraft(string Number, string DraftSha256, string Co
 /// <summary>Input of <see cref="Agreements.IssueSigningLinks"/>.</summary>
 public sealed record IssueSigningLinksInput(string ApplicationId, string RegencyCode, DateTime DeadlineUtc);
 
-/// <summary>A signer and their link.</summary>
+/// <summary>A signer and their link (<c>Role</c> is one of <see cref="Catalog.WorkflowNames.SignerRoles"/>).</summary>
 public sealed record SignerLink(string Role, string Name, string LinkId);
 
 /// <summary>Who signs, in which order, how.</summary>
 public sealed record SigningPlan(IReadOnlyList<SignerLink> Signers, bool Parallel);
 
-/// <summary>Input of <see cref="Agreements.SendSigningLink"/>.</summary>
+/// <summary>Input of <see cref="Agreements.SendSigningLink"/> (<c>Kind</c> is one of <see cref="Catalog.WorkflowNames.LinkMailKinds"/>).</summary>
 public sealed record SendSigningLinkInput(string ApplicationId, string LinkId, string Kind);
 
 /// <summary>A recorded signature.</summary>

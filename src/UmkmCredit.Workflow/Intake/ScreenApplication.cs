@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Catalog;
@@ -12,7 +13,8 @@ public sealed class ScreenApplication(
     IApplicationRepository applications,
     IDocumentRepository documents,
     SchemeCatalog schemes,
-    DeadlinePolicy deadlines) : IWorkflowActivity<ScreenApplicationInput, ScreeningReport>
+    DeadlinePolicy deadlines,
+    ILogger<ScreenApplication> logger) : IWorkflowActivity<ScreenApplicationInput, ScreeningReport>
 {
     /// <inheritdoc />
     public async Task<ScreeningReport> RunAsync(ScreenApplicationInput input, CancellationToken cancellationToken = default)
@@ -22,8 +24,9 @@ public sealed class ScreenApplication(
         var present = (await documents.ListAsync(input.ApplicationId, cancellationToken).ConfigureAwait(false))
             .Select(d => d.Kind).ToList();
         var result = Screening.Screen(stored.Application, present, Wita.TodayFromUtc(input.NowUtc), schemes);
+        Log.Screened(logger, input.ApplicationId, result.Outcome, result.RuleVersion, result.Reasons.Count, result.MissingDocuments.Count);
         return new ScreeningReport(
-            result.Outcome.ToString(),
+            result.Outcome,
             result.Reasons.Select(r => new ReasonItem(r.Code, r.Message)).ToList(),
             result.MissingDocuments.ToList(),
             result.RuleVersion,

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging;
 using UmkmCredit.Workflow.Catalog;
 
 namespace UmkmCredit.Workflow.Links;
 
 /// <summary>Closes every pending link of an application (it reached a terminal state); returns how many.</summary>
-public sealed class CloseLinks(ILinkStore store, TimeProvider time) : IWorkflowActivity<string, int>
+public sealed class CloseLinks(ILinkStore store, TimeProvider time, ILogger<CloseLinks> logger) : IWorkflowActivity<string, int>
 {
     /// <inheritdoc />
     public async Task<int> RunAsync(string input, CancellationToken cancellationToken = default)
@@ -18,6 +19,7 @@ public sealed class CloseLinks(ILinkStore store, TimeProvider time) : IWorkflowA
             }
         }
 
+        Log.LinksClosed(logger, input, closed);
         return closed;
     }
 }
@@ -26,9 +28,13 @@ public sealed class CloseLinks(ILinkStore store, TimeProvider time) : IWorkflowA
 public sealed record SupersedeLinkInput(string ApplicationId, string LinkId);
 
 /// <summary>Marks one pending link superseded (reassignment); false when it was no longer pending.</summary>
-public sealed class SupersedeLink(ILinkStore store, TimeProvider time) : IWorkflowActivity<SupersedeLinkInput, bool>
+public sealed class SupersedeLink(ILinkStore store, TimeProvider time, ILogger<SupersedeLink> logger) : IWorkflowActivity<SupersedeLinkInput, bool>
 {
     /// <inheritdoc />
-    public Task<bool> RunAsync(SupersedeLinkInput input, CancellationToken cancellationToken = default) =>
-        store.TryCompleteAsync(input.ApplicationId, input.LinkId, LinkStatus.Superseded, time.GetUtcNow().UtcDateTime, cancellationToken);
+    public async Task<bool> RunAsync(SupersedeLinkInput input, CancellationToken cancellationToken = default)
+    {
+        var superseded = await store.TryCompleteAsync(input.ApplicationId, input.LinkId, LinkStatus.Superseded, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+        Log.LinkSuperseded(logger, input.ApplicationId, input.LinkId, superseded);
+        return superseded;
+    }
 }

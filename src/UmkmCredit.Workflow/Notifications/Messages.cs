@@ -4,6 +4,7 @@ using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Money;
 using UmkmCredit.Workflow.Ports;
+using static UmkmCredit.Workflow.Catalog.WorkflowNames;
 
 namespace UmkmCredit.Workflow.Notifications;
 
@@ -71,15 +72,15 @@ public static class Messages
     {
         var subject = kind switch
         {
-            "reminder" => $"Pengingat: penilaian permohonan {applicationId}",
-            "escalation" => $"Eskalasi: penilaian permohonan {applicationId} melewati batas waktu",
+            LinkMailKinds.Reminder => $"Pengingat: penilaian permohonan {applicationId}",
+            LinkMailKinds.Escalation => $"Eskalasi: penilaian permohonan {applicationId} melewati batas waktu",
             _ => $"Permohonan kredit UMKM untuk dinilai: {applicationId}",
         };
         var lines = new List<string>
         {
             $"Yth. {name},",
             string.Empty,
-            kind == "escalation"
+            kind == LinkMailKinds.Escalation
                 ? "Penilaian permohonan berikut belum diputuskan sampai batas waktunya dan dialihkan kepada Bapak/Ibu."
                 : "Mohon menilai permohonan kredit UMKM berikut.",
             $"Usaha: {businessName} ({regencyName})",
@@ -94,7 +95,7 @@ public static class Messages
     /// <summary>A signing request (new or reminder).</summary>
     public static OutgoingMessage SigningRequest(string email, string name, string roleLabel, string agreementNumber, DateTime deadlineUtc, string signUrl, string kind)
     {
-        var subject = kind == "reminder"
+        var subject = kind == LinkMailKinds.Reminder
             ? $"Pengingat: tanda tangani perjanjian {agreementNumber}"
             : $"Perjanjian {agreementNumber} menunggu tanda tangan Anda";
         var lines = new List<string>

@@ -100,7 +100,7 @@ public sealed class ReminderSweep(
             return false;
         }
 
-        await sender.SendAsync(pending.Link, "reminder", ct).ConfigureAwait(false);
+        await sender.SendAsync(pending.Link, Catalog.WorkflowNames.LinkMailKinds.Reminder, ct).ConfigureAwait(false);
         await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.ReminderSent, AuditActors.System, pending.Link.ActorId), ct).ConfigureAwait(false);
         return true;
     }

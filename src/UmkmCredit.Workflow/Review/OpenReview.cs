@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Domain.Regions;
 using UmkmCredit.Workflow.Catalog;
@@ -13,7 +14,7 @@ namespace UmkmCredit.Workflow.Review;
 public static class LinkRoles
 {
     /// <summary>OPD review.</summary>
-    public const string Review = "review";
+    public const string Review = WorkflowNames.LinkRoles.Review;
 }
 
 /// <summary>Routes a review by regency (and sector), issues a one-time link and sends it to the reviewer.</summary>
@@ -21,7 +22,8 @@ public sealed class OpenReview(
     IOptions<OpdOptions> opd,
     ReviewLinks reviewLinks,
     IApplicationIndex index,
-    DeadlinePolicy deadlines) : IWorkflowActivity<OpenReviewInput, ReviewAssignment>
+    DeadlinePolicy deadlines,
+    ILogger<OpenReview> logger) : IWorkflowActivity<OpenReviewInput, ReviewAssignment>
 {
     /// <inheritdoc />
     public async Task<ReviewAssignment> RunAsync(OpenReviewInput input, CancellationToken cancellationToken = default)
@@ -32,11 +34,12 @@ public sealed class OpenReview(
                 ?? throw new InvalidOperationException($"No OPD reviewer is configured for regency {input.RegencyCode}.")).Reviewer;
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Review, input.NowUtc);
         var linkId = input.LinkId;
-        await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? "new" : "reassign", cancellationToken).ConfigureAwait(false);
+        await reviewLinks.SendAsync(input.ApplicationId, linkId, actor, deadline, input.ReviewerId is null ? WorkflowNames.LinkMailKinds.New : WorkflowNames.LinkMailKinds.Reassign, cancellationToken).ConfigureAwait(false);
         if (input.ReviewerId is not null)
         {
             await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
         }
+        Log.ReviewOpened(logger, input.ApplicationId, input.Round, actor.Id, linkId, deadline);
         return new ReviewAssignment(true, actor.Id, actor.Name, linkId, deadline, Escalated: false);
     }
 }
@@ -47,7 +50,8 @@ public sealed class EscalateReview(
     ILinkStore store,
     IApplicationIndex index,
     ReviewLinks reviewLinks,
-    DeadlinePolicy deadlines) : IWorkflowActivity<EscalateReviewInput, ReviewAssignment>
+    DeadlinePolicy deadlines,
+    ILogger<EscalateReview> logger) : IWorkflowActivity<EscalateReviewInput, ReviewAssignment>
 {
     /// <inheritdoc />
     public async Task<ReviewAssignment> RunAsync(EscalateReviewInput input, CancellationToken cancellationToken = default)
@@ -63,17 +67,20 @@ public sealed class EscalateReview(
             if (!superseded)
             {
                 // The reviewer decided at the last moment: the decision event is on its way.
+                Log.EscalationNotOpened(logger, input.ApplicationId, input.PreviousLinkId, LinkStatus.Used);
                 return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
             }
         }
         else if (existing is { Link.Status: LinkStatus.Used })
         {
+            Log.EscalationNotOpened(logger, input.ApplicationId, input.PreviousLinkId, LinkStatus.Used);
             return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
         }
 
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Escalation, input.NowUtc);
-        await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, "escalation", cancellationToken).ConfigureAwait(false);
+        await reviewLinks.SendAsync(input.ApplicationId, newLinkId, supervisor, deadline, WorkflowNames.LinkMailKinds.Escalation, cancellationToken).ConfigureAwait(false);
         await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
+        Log.EscalationOpened(logger, input.ApplicationId, supervisor.Id, newLinkId, deadline);
         return new ReviewAssignment(true, supervisor.Id, supervisor.Name, newLinkId, deadline, Escalated: true);
     }
 }

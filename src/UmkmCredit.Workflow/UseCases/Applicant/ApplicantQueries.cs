@@ -1,4 +1,5 @@
 using UmkmCredit.Workflow.Agreements;
+using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Ports;
 
@@ -55,12 +56,12 @@ public static class AgreementFiles
     /// <summary>The signed agreement if stored, else the draft, else null.</summary>
     public static async Task<AgreementFile?> LatestAsync(IAgreementArchive archive, string applicationId, CancellationToken cancellationToken)
     {
-        if (await archive.GetPdfAsync(applicationId, "signed", cancellationToken).ConfigureAwait(false) is { } signed)
+        if (await archive.GetPdfAsync(applicationId, WorkflowNames.AgreementFiles.Signed, cancellationToken).ConfigureAwait(false) is { } signed)
         {
             return new AgreementFile(applicationId, signed.Pdf, true, signed.Sha256);
         }
 
-        return await archive.GetPdfAsync(applicationId, "draft", cancellationToken).ConfigureAwait(false) is { } draft
+        return await archive.GetPdfAsync(applicationId, WorkflowNames.AgreementFiles.Draft, cancellationToken).ConfigureAwait(false) is { } draft
             ? new AgreementFile(applicationId, draft.Pdf, false, draft.Sha256)
             : null;
     }

@@ -243,14 +243,14 @@ public sealed class SignatureRecorder(ActionLinkService links, ILinkStore linkSt
             return LinkAccess.FailureFor(again, Signers.LinkRole) ?? LinkAccess.FailureFor(LinkCheck.Used, Signers.LinkRole)!;
         }
 
-        var draftSha = await archive.GetPdfHashAsync(link.ApplicationId, "draft", cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var draftSha = await archive.GetPdfHashAsync(link.ApplicationId, WorkflowNames.AgreementFiles.Draft, cancellationToken).ConfigureAwait(false) ?? string.Empty;
         var evidence = Guid.NewGuid().ToString("N");
         await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, signed ? AuditEvents.SignatureSigned : AuditEvents.SignatureDeclined, link.ActorId,
             signed ? $"{found.Role}; OTP terverifikasi; persetujuan diberikan; bukti {evidence}" : $"{found.Role}: {reason}",
             caller.Ip, caller.UserAgent, draftSha), cancellationToken).ConfigureAwait(false);
         await ApplicationSignals.RaiseAsync(caller.Durable, link.ApplicationId, new WorkflowSignal(
             SignalKind.Signature, link.ActorId, link.LinkId, Note: reason, Signed: signed, EvidenceId: evidence, DocumentSha256: draftSha, AtUtc: now), cancellationToken).ConfigureAwait(false);
-        Log.SignatureRecorded(logger, link.ApplicationId, link.LinkId, signed ? "signed" : "declined");
+        Log.SignatureRecorded(logger, link.ApplicationId, link.LinkId, signed ? WorkflowNames.AgreementFiles.Signed : "declined");
         return new SignatureRecorded(link.ApplicationId, found.Model.Number, signed, evidence, draftSha, now);
     }
 }
