@@ -59,8 +59,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300) };
         var id = await StartAsync(script);
-        var oldLink = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var oldLink = script.ReviewLinks[0];
 
         await DecideAsync(id, oldLink, ReviewVerdict.Approve, actor: "reviewer");
         await DecideAsync(id, escalated.PendingLinkId!, ReviewVerdict.Reject, "Ditolak atasan.", actor: "supervisor");
@@ -98,8 +98,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300) };
         var id = await StartAsync(script);
-        var seenByAdmin = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var seenByAdmin = script.ReviewLinks[0];
 
         await SignalAsync(id, new WorkflowSignal(SignalKind.Reassign, "admin", seenByAdmin, ReviewerId: "opd-07"));
         var reassigned = await WaitForReviewerAsync(id, "opd-07");
@@ -113,8 +113,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300), SupersedeSucceeds = false };
         var id = await StartAsync(script);
-        var seenByAdmin = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var seenByAdmin = script.ReviewLinks[0];
 
         // The supervisor used the escalation link before the admin's reassignment reached the orchestration.
         await SignalAsync(id, new WorkflowSignal(SignalKind.Reassign, "admin", seenByAdmin, ReviewerId: "opd-07"));
