@@ -59,8 +59,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300) };
         var id = await StartAsync(script);
-        var oldLink = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var oldLink = script.ReviewLinks[0];
 
         await DecideAsync(id, oldLink, ReviewVerdict.Approve, actor: "reviewer");
         await DecideAsync(id, escalated.PendingLinkId!, ReviewVerdict.Reject, "Ditolak atasan.", actor: "supervisor");
@@ -74,11 +74,11 @@ public sealed class EscalationTests : OrchestrationTest
     [Fact]
     public async Task Reassignment_opens_a_new_link_for_the_chosen_reviewer_and_the_old_link_no_longer_counts()
     {
-        var script = new Script();
+        // The admin endpoint has already superseded the link it saw, so superseding it again answers false.
+        var script = new Script { SupersedeSucceeds = false };
         var id = await StartAsync(script);
         var oldLink = await OpenReviewAsync(id);
 
-        // The admin endpoint has already superseded the link it saw; the orchestration need not do it again.
         await SignalAsync(id, new WorkflowSignal(SignalKind.Reassign, "admin", oldLink, ReviewerId: "opd-07"));
         var reassigned = await WaitForReviewerAsync(id, "opd-07");
         await DecideAsync(id, oldLink, ReviewVerdict.Approve);
@@ -88,7 +88,7 @@ public sealed class EscalationTests : OrchestrationTest
         Assert.NotEqual(oldLink, reassigned.PendingLinkId);
         Assert.Equal(ApplicationStatus.Rejected, result.Status);
         Assert.Equal(
-            ["ScreenApplication:Eligible", "OpenReview:opd-01:round0", "RecordStatusChange:InReview", "OpenReview:opd-07:round0",
+            ["ScreenApplication:Eligible", "OpenReview:opd-01:round0", "RecordStatusChange:InReview", "SupersedeLink:False", "OpenReview:opd-07:round0",
              "RecordStatusChange:Rejected", "CloseLinks"],
             CallsOf(script));
     }
@@ -98,8 +98,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300) };
         var id = await StartAsync(script);
-        var seenByAdmin = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var seenByAdmin = script.ReviewLinks[0];
 
         await SignalAsync(id, new WorkflowSignal(SignalKind.Reassign, "admin", seenByAdmin, ReviewerId: "opd-07"));
         var reassigned = await WaitForReviewerAsync(id, "opd-07");
@@ -113,8 +113,8 @@ public sealed class EscalationTests : OrchestrationTest
     {
         var script = new Script { ReviewWindow = TimeSpan.FromMilliseconds(300), SupersedeSucceeds = false };
         var id = await StartAsync(script);
-        var seenByAdmin = await OpenReviewAsync(id);
         var escalated = await WaitForReviewerAsync(id, FakeActivities.Supervisor);
+        var seenByAdmin = script.ReviewLinks[0];
 
         // The supervisor used the escalation link before the admin's reassignment reached the orchestration.
         await SignalAsync(id, new WorkflowSignal(SignalKind.Reassign, "admin", seenByAdmin, ReviewerId: "opd-07"));

@@ -24,6 +24,7 @@ public sealed class IntakeTests : OrchestrationTest
         var id = await StartAsync(script);
 
         var snapshot = await WaitForReviewerAsync(id, FakeActivities.RoutedReviewer);
+        await WaitForCallAsync(script, "RecordStatusChange:InReview");
 
         Assert.Equal(["ScreenApplication:Eligible", "OpenReview:opd-01:round0", "RecordStatusChange:InReview"], CallsOf(script));
         Assert.Equal("test-rules-1", snapshot.RuleVersion);
@@ -61,6 +62,7 @@ public sealed class IntakeTests : OrchestrationTest
         await SignalAsync(id, new WorkflowSignal(SignalKind.DocumentsChanged, "applicant"));
 
         var review = await WaitForReviewerAsync(id, FakeActivities.RoutedReviewer);
+        await WaitForCallAsync(script, "RecordStatusChange:InReview");
         Assert.Empty(review.Reasons);
         Assert.Equal(
             ["ScreenApplication:MissingDocuments", "RecordStatusChange:AwaitingDocuments", "ScreenApplication:Eligible",

@@ -32,6 +32,7 @@ public sealed class ReviewTests : OrchestrationTest
 
         await DecideAsync(id, await OpenReviewAsync(id), ReviewVerdict.Approve, "Disetujui sebagian.", amount: 40_000_000);
         var signing = await WaitForStatusAsync(id, ApplicationStatus.AwaitingSignatures);
+        await WaitForCallAsync(script, "RecordStatusChange:AwaitingSignatures");
 
         Assert.Equal(40_000_000, signing.Review!.ApprovedAmount);
         Assert.Equal(new AgreementSnapshot(FakeActivities.AgreementNumber, AgreementState.Draft, FakeActivities.DraftSha), signing.Agreement);

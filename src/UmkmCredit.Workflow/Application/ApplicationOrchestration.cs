@@ -151,13 +151,17 @@ public static class ApplicationOrchestration
 
                 if (signal.Kind == SignalKind.Reassign)
                 {
-                    // The admin superseded the link it saw (signal.LinkId); an escalation may have issued another since.
-                    // If that newer link can no longer be superseded it was used: its decision is on its way and wins.
-                    if (_pendingLinks.FirstOrDefault() is { } current && current != signal.LinkId
-                        && !await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current)))
+                    if (_pendingLinks.FirstOrDefault() is { } current)
                     {
-                        Log.SignalIgnored(_log, Id, signal.Kind, "the current review link was already used");
-                        continue;
+                        // The admin superseded the link it saw (signal.LinkId); an escalation may have issued another since.
+                        // If that newer link can no longer be superseded it was used: its decision is on its way and wins.
+                        // (The activity is called in every case, as before, so histories recorded earlier replay unchanged.)
+                        var superseded = await context.CallActivityAsync<bool>(WorkflowNames.Activities.SupersedeLink, new SupersedeLinkInput(Id, current));
+                        if (!superseded && current != signal.LinkId)
+                        {
+                            Log.SignalIgnored(_log, Id, signal.Kind, "the current review link was already used");
+                            continue;
+                        }
                     }
 
                     assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenReview,

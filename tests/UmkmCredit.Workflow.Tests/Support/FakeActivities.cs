@@ -13,6 +13,7 @@ public sealed class Script
 {
     private readonly ConcurrentQueue<(ScreeningOutcome Outcome, string[] Missing)> _screenings = new();
     private readonly List<string> _calls = [];
+    private readonly ConcurrentQueue<string> _reviewLinks = new();
 
     /// <summary>Documents deadline after a screening that finds documents missing, and after a revision request.</summary>
     public TimeSpan DocumentsWindow { get; set; } = TimeSpan.FromHours(1);
@@ -56,6 +57,11 @@ public sealed class Script
             }
         }
     }
+
+    /// <summary>Every review link issued (routing, escalation, reassignment), oldest first.</summary>
+    public IReadOnlyList<string> ReviewLinks => [.. _reviewLinks];
+
+    internal void IssuedReviewLink(string linkId) => _reviewLinks.Enqueue(linkId);
 
     internal void Record(string call)
     {
@@ -132,11 +138,17 @@ public sealed class FakeActivities
         {
             var reviewer = i.ReviewerId ?? RoutedReviewer;
             s.Record($"OpenReview:{reviewer}:round{i.Round}");
+            s.IssuedReviewLink(i.LinkId);
             return new ReviewAssignment(true, reviewer, "Penilai " + reviewer, i.LinkId, i.NowUtc + s.ReviewWindow, false);
         });
         Add<EscalateReviewInput, ReviewAssignment>(WorkflowNames.Activities.EscalateReview, (s, i) =>
         {
             s.Record($"EscalateReview:{(s.EscalationFindsLinkUsed ? "linkUsed" : Supervisor)}");
+            if (!s.EscalationFindsLinkUsed)
+            {
+                s.IssuedReviewLink(i.NewLinkId);
+            }
+
             return s.EscalationFindsLinkUsed
                 ? new ReviewAssignment(false, RoutedReviewer, "Penilai " + RoutedReviewer, i.PreviousLinkId, i.NowUtc, false)
                 : new ReviewAssignment(true, Supervisor, "Atasan " + Supervisor, i.NewLinkId, i.NowUtc + s.EscalationWindow, true);

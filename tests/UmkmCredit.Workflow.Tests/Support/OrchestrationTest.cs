@@ -67,6 +67,21 @@ public abstract class OrchestrationTest : IAsyncLifetime
         return null!;
     }
 
+    /// <summary>Waits until the doubles have recorded <paramref name="call"/> (the status is published before the activity runs).</summary>
+    protected static async Task WaitForCallAsync(Script script, string call)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        while (!script.Calls.Contains(call))
+        {
+            if (limit.IsCancellationRequested)
+            {
+                Assert.Fail($"{call} was not called; calls: {string.Join(" ", script.Calls)}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until the status is <paramref name="status"/>.</summary>
     protected Task<ApplicationSnapshot> WaitForStatusAsync(string id, ApplicationStatus status) =>
         WaitForAsync(id, s => s.Status == status, status.ToString());
