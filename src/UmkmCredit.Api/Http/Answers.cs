@@ -25,8 +25,37 @@ public static class Answers
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>The answer to a failure.</summary>
+    /// <summary>The answer to a failure for an API client: problem+json.</summary>
     public static IResult Failure(Failure failure) => Problems.From(failure);
+
+    /// <summary>
+    /// The answer to a failure for whoever asked: a browser (a page request or a form post) gets an Indonesian page
+    /// with the same status code — <paramref name="page"/> when the handler can show the form again with the
+    /// messages at their fields, else the generic error page; an API client gets problem+json.
+    /// </summary>
+    public static IResult Failure(HttpRequest request, Failure failure, Func<Failure, string>? page = null) =>
+        RequestReading.PrefersPage(request)
+            ? Page((page ?? Pages.ErrorPage.Render)(failure), StatusCode(failure.Kind))
+            : Problems.From(failure);
+
+    /// <summary>Like <see cref="From{T}(Result{T}, Func{T, IResult})"/>, with failures answered as pages for browsers.</summary>
+    public static IResult From<T>(HttpRequest request, Result<T> result, Func<T, IResult> success, Func<Failure, string>? page = null) =>
+        result.Failure is { } failure ? Failure(request, failure, page) : success(result.Value!);
+
+    /// <summary>303 See Other to the next page (post/redirect/get after a successful form post).</summary>
+    public static IResult SeeOther(string location) => Results.Redirect(location, permanent: false, preserveMethod: false) is var _
+        ? new SeeOtherResult(location)
+        : throw new InvalidOperationException();
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
 
     /// <summary>JSON in the contract's conventions.</summary>
     public static IResult Json(object value, int statusCode = StatusCodes.Status200OK) =>

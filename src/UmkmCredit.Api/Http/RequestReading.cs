@@ -127,6 +127,21 @@ public static class RequestReading
     }
 
     /// <summary>
+    /// True when a person's browser asked (the Accept header prefers <c>text/html</c>, or a form was posted without
+    /// asking for JSON): every answer, errors included, is then a page (API.md "Browsers get pages").
+    /// </summary>
+    public static bool PrefersPage(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) || accept.Contains("application/problem+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) || request.HasFormContentType;
+    }
+
+    /// <summary>
     /// How to answer a POST: JSON when the client asks for it; a page for a form sent by a browser.
     /// </summary>
     public static bool AnswerAsJson(HttpRequest request) =>
