@@ -11,7 +11,7 @@ using UmkmCredit.Workflow.Agreements;
 namespace UmkmCredit.Api.Signing;
 
 /// <summary>Public verification of signed agreements (the QR code links here) and the applicant's download.</summary>
-public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess access)
+public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess access, AgreementSignatureInspection signatures)
 {
     /// <summary>Largest PDF accepted for verification.</summary>
     public const int MaxPdfBytes = 20 * 1024 * 1024;
@@ -33,7 +33,7 @@ public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess
         }
 
         var valid = presented.Length == 64 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(info.Sha256));
-        return Answer(r, info, valid);
+        return Answer(r, info, valid, await signatures.ForApplicationAsync(id, r.Http.RequestAborted).ConfigureAwait(false));
     }
 
     /// <summary><c>POST /api/verify</c> with the PDF as the body.</summary>
@@ -53,8 +53,8 @@ public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
         var info = await archive.FindBySha256Async(sha, r.Http.RequestAborted).ConfigureAwait(false);
         return info is null
-            ? Results.Json(new { valid = false, sha256 = sha }, ApiJson.Options)
-            : Answer(r, info, valid: true);
+            ? Results.Json(new { valid = false, sha256 = sha, signatures = Listed(AgreementSignatureInspection.Inspect(body)) }, ApiJson.Options)
+            : Answer(r, info, valid: true, AgreementSignatureInspection.Inspect(body));
     }
 
     /// <summary><c>GET /api/applications/{id}/agreement</c>: the signed agreement when completed, else the draft.</summary>
@@ -78,7 +78,15 @@ public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess
         return Results.File(pdf.Value.Pdf, "application/pdf", $"perjanjian-{stored.ApplicationId}.pdf");
     }
 
-    private static IResult Answer(ApiRequest r, SignedAgreementInfo info, bool valid)
+    private static IEnumerable<object> Listed(IReadOnlyList<EmbeddedSignatureInfo> signatures) =>
+        signatures.Select(s => new { name = s.Name, role = s.Role, signedAt = s.SignedAt, valid = s.Valid });
+
+    private static string SignaturesCard(IReadOnlyList<EmbeddedSignatureInfo> signatures) => signatures.Count == 0 ? string.Empty :
+        "<h2>Tanda tangan digital dalam PDF</h2><div class=\"card\">" + Html.Facts([.. signatures.Select(s => (
+            s.Role == "seal" ? "Segel program" : Workflow.Agreements.Signers.RoleLabel(s.Role ?? "tanda tangan"),
+            (string?)$"{s.Name} — {(s.SignedAt is { } at ? Wita.FormatTimestamp(at) : "waktu tidak diketahui")} — {(s.Valid ? "sah" : "TIDAK SAH")}"))]) + "</div>";
+
+    private static IResult Answer(ApiRequest r, SignedAgreementInfo info, bool valid, IReadOnlyList<EmbeddedSignatureInfo> signatures)
     {
         var body = new
         {
@@ -86,6 +94,7 @@ public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess
             agreementNumber = info.Number,
             signedAt = info.SignedAtUtc,
             parties = info.Parties.Select(p => new { role = p.Role, name = p.Name }),
+            signatures = Listed(signatures),
         };
         if (RequestReading.WantsJson(r.Http.Request))
         {
@@ -96,7 +105,7 @@ public sealed class VerifyEndpoints(IAgreementArchive archive, ApplicationAccess
             + (valid ? "Dokumen asli dan tidak berubah" : "Dokumen TIDAK cocok dengan perjanjian yang tersimpan") + "</span></p>"
             + Html.Facts([("Nomor", info.Number), ("Ditandatangani", Wita.FormatTimestamp(info.SignedAtUtc)),
                 .. info.Parties.Select(p => (Workflow.Agreements.Signers.RoleLabel(p.Role), (string?)p.Name))])
-            + "</div>";
+            + "</div>" + SignaturesCard(signatures);
         return Results.Content(Html.Page("Verifikasi perjanjian", html), "text/html; charset=utf-8");
     }
 }

@@ -19,6 +19,12 @@ internal sealed class AgreementDocument
     private readonly IReadOnlyList<SignatureRecord>? _signatures;
     private readonly string _contentHash;
 
+    /// <summary>The stamp-duty mark printed with the meterai box, if any.</summary>
+    public StampDutyMark? StampDuty { get; init; }
+
+    /// <summary>Width and height of the meterai box (the stamp-duty placement).</summary>
+    public const double MeteraiWidth = 58, MeteraiHeight = 36;
+
     public AgreementDocument(AgreementModel model, IReadOnlyList<SignatureRecord>? signatures, string contentHash)
     {
         _m = model;
@@ -474,11 +480,15 @@ internal sealed class AgreementDocument
         SignatureRecord? signature = _signatures?.FirstOrDefault(s => string.Equals(s.Role, role, StringComparison.OrdinalIgnoreCase));
         if (meterai)
         {
-            const double boxW = 58, boxH = 36;
+            const double boxW = MeteraiWidth, boxH = MeteraiHeight;
             double x = (width - boxW) / 2, y = 6;
             ops.Add(DrawOp.Stroke(x, y, boxW, boxH, 0.5, 0.35));
             ops.AddRange(TextLayout.SingleLine("Meterai", TextStyle.Italic, 7, x, y + 15, boxW, TextAlign.Center));
             ops.AddRange(TextLayout.SingleLine("Rp10.000", TextStyle.Italic, 7, x, y + 25, boxW, TextAlign.Center));
+            if (StampDuty?.Note is { } note)
+            {
+                ops.AddRange(TextLayout.SingleLine(note, TextStyle.Italic, 5.5, x - 10, y + boxH + 7, boxW + 20, TextAlign.Center).Select(o => o with { Gray = 0.3 }));
+            }
         }
 
         if (signature is not null)
