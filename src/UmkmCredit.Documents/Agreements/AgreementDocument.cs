@@ -485,18 +485,20 @@ internal sealed class AgreementDocument
             ops.Add(DrawOp.Stroke(x, y, boxW, boxH, 0.5, 0.35));
             ops.AddRange(TextLayout.SingleLine("Meterai", TextStyle.Italic, 7, x, y + 15, boxW, TextAlign.Center));
             ops.AddRange(TextLayout.SingleLine("Rp10.000", TextStyle.Italic, 7, x, y + 25, boxW, TextAlign.Center));
-            if (StampDuty?.Note is { } note)
+            if (StampDuty is { } duty)
             {
-                ops.AddRange(TextLayout.SingleLine(note, TextStyle.Italic, 5.5, x - 10, y + boxH + 7, boxW + 20, TextAlign.Center).Select(o => o with { Gray = 0.3 }));
+                string line = duty.Note is { } note ? $"{note} ({duty.Serial})" : duty.Serial;
+                ops.AddRange(TextLayout.SingleLine(line, TextStyle.Italic, 5.5, 0, y + boxH + 6, width, TextAlign.Center).Select(o => o with { Gray = 0.3 }));
             }
         }
 
         if (signature is not null)
         {
-            double y = meterai ? 52 : 30;
+            double y = meterai ? (StampDuty is null ? 52 : 57) : 30;
+            double step = meterai && StampDuty is not null ? 8 : 9;
             double gray = 0.25;
             ops.AddRange(Gray(TextLayout.SingleLine("Ditandatangani secara elektronik", TextStyle.Italic, 7, 0, y, width, TextAlign.Center), gray));
-            ops.AddRange(Gray(TextLayout.SingleLine(Wita.FormatTimestamp(signature.SignedAtUtc), TextStyle.Italic, 7, 0, y + 9, width, TextAlign.Center), gray));
+            ops.AddRange(Gray(TextLayout.SingleLine(Wita.FormatTimestamp(signature.SignedAtUtc), TextStyle.Italic, 7, 0, y + step, width, TextAlign.Center), gray));
         }
 
         return new Drawing(width, height, ops) { Align = TextAlign.Center };

@@ -141,9 +141,9 @@ public sealed class LocalStampDutyProvider(IAuditTrail audit, TimeProvider time)
     public async Task<StampDutyMark> ReserveAsync(StampDutyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string serial = "DEV" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Reference + "|" + request.DocumentNumber)))[..19];
+        string serial = "DEV" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Reference + "|" + request.DocumentNumber)))[..13];
         await audit.AppendAsync(request.Reference, new AuditEntry(time.GetUtcNow().UtcDateTime, "stampDuty.placeholder", "local", $"{serial} ({NotAffixed})"), cancellationToken).ConfigureAwait(false);
-        return new StampDutyMark(serial, $"{NotAffixed} · {serial}");
+        return new StampDutyMark(serial, NotAffixed);
     }
 
     /// <inheritdoc />

@@ -139,3 +139,23 @@ public sealed class PdfSignatureTests
         Assert.False(Assert.Single(broken).Valid);
     }
 }
+
+public sealed class StampDutyLayoutTests
+{
+    [Fact]
+    public void The_stamp_duty_note_is_printed_and_the_boxes_are_on_the_right_pages()
+    {
+        AgreementModel model = SampleAgreements.Conventional();
+        RenderedAgreement rendered = AgreementRenderer.RenderSignedWithLayout(model, SignedAgreementTests.Signatures(model), SignedAgreementTests.Certificate(5),
+            new StampDutyMark("DEV0123456789ABC", "e-Meterai belum dibubuhkan"));
+        IReadOnlyList<string> pages = Pdf.PageTexts(rendered.Pdf);
+        Assert.Contains("LEMBAR TANDA TANGAN ELEKTRONIK", pages[rendered.SignaturePageIndex], StringComparison.Ordinal);
+        PageBox box = Assert.IsType<PageBox>(rendered.StampDutyBox);
+        Assert.Contains("e-Meterai belum dibubuhkan (DEV0123456789ABC)", pages[box.PageIndex], StringComparison.Ordinal);
+        Assert.Contains("Meterai", pages[box.PageIndex], StringComparison.Ordinal);
+        Assert.True(box.PageIndex < rendered.SignaturePageIndex);
+        Assert.Equal(3, rendered.SignatureBoxes.Count);
+        Assert.All(rendered.SignatureBoxes, b => Assert.Equal(rendered.SignaturePageIndex, b.PageIndex));
+        Assert.DoesNotContain("e-Meterai belum dibubuhkan", Pdf.Text(AgreementRenderer.RenderSigned(model, SignedAgreementTests.Signatures(model), SignedAgreementTests.Certificate(5))), StringComparison.Ordinal);
+    }
+}
