@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 python3 -c "import aiosmtpd" >/dev/null 2>&1 || /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"

@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
+        Signatures.SignatureServiceCollectionExtensions.AddUmkmCreditSignatures(services);
         services.AddSingleton<INotifier>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.Host)
                 ? sp.GetRequiredService<PickupDirectoryNotifier>()

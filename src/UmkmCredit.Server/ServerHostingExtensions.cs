@@ -51,6 +51,7 @@ public static class ServerHostingExtensions
         });
         services.AddDurableTaskClient(b => b.UseGrpc());
         services.AddHostedService<ReminderScheduler>();
+        services.AddHostedService<LocalTimeStampServer>();
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
             .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());
         return builder;

@@ -27,7 +27,7 @@ public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries que
         }
 
         return Answers.From(await verify.ByFileAsync(body, r.Aborted).ConfigureAwait(false), result => result.Info is null
-            ? Answers.Json(new { valid = false, @checked = true, sha256 = result.PresentedSha256 })
+            ? Answers.Json(new { valid = false, @checked = true, sha256 = result.PresentedSha256, signatures = Listed(result.Signatures) })
             : Answer(r, result));
     }
 
@@ -38,6 +38,14 @@ public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries que
             r.Http.Response.Headers.CacheControl = "no-store";
             return Results.File(file.Pdf, "application/pdf", $"perjanjian-{file.ApplicationId}.pdf");
         });
+
+    private static IEnumerable<object> Listed(IReadOnlyList<EmbeddedSignatureInfo> signatures) =>
+        signatures.Select(s => new { name = s.Name, role = s.Role, signedAt = s.SignedAt, valid = s.Valid });
+
+    private static string SignaturesCard(IReadOnlyList<EmbeddedSignatureInfo> signatures) => signatures.Count == 0 ? string.Empty :
+        "<h2>Tanda tangan digital dalam PDF</h2><div class=\"card\">" + Html.Facts([.. signatures.Select(s => (
+            s.Role == "seal" ? "Segel program" : Signers.RoleLabel(s.Role ?? "tanda tangan"),
+            (string?)$"{s.Name} — {(s.SignedAt is { } at ? Wita.FormatTimestamp(at) : "waktu tidak diketahui")} — {(s.Valid ? "sah" : "TIDAK SAH")}"))]) + "</div>";
 
     private static IResult Answer(ApiRequest r, VerificationResult result)
     {
@@ -51,6 +59,7 @@ public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries que
                 agreementNumber = info.Number,
                 signedAt = info.SignedAtUtc,
                 parties = info.Parties.Select(p => new { role = p.Role, name = p.Name }),
+                signatures = Listed(result.Signatures),
             });
         }
 
@@ -61,7 +70,7 @@ public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries que
         var html = "<h1>Verifikasi perjanjian</h1><div class=\"card\">" + verdict
             + Html.Facts([("Nomor", info.Number), ("Ditandatangani", Wita.FormatTimestamp(info.SignedAtUtc)),
                 .. info.Parties.Select(p => (Signers.RoleLabel(p.Role), (string?)p.Name))])
-            + "</div>";
+            + "</div>" + SignaturesCard(result.Signatures);
         return Answers.Page(Html.Page("Verifikasi perjanjian", html));
     }
 }

@@ -19,6 +19,12 @@ internal sealed class AgreementDocument
     private readonly IReadOnlyList<SignatureRecord>? _signatures;
     private readonly string _contentHash;
 
+    /// <summary>The stamp-duty mark printed with the meterai box, if any.</summary>
+    public StampDutyMark? StampDuty { get; init; }
+
+    /// <summary>Width and height of the meterai box (the stamp-duty placement).</summary>
+    public const double MeteraiWidth = 58, MeteraiHeight = 36;
+
     public AgreementDocument(AgreementModel model, IReadOnlyList<SignatureRecord>? signatures, string contentHash)
     {
         _m = model;
@@ -474,19 +480,25 @@ internal sealed class AgreementDocument
         SignatureRecord? signature = _signatures?.FirstOrDefault(s => string.Equals(s.Role, role, StringComparison.OrdinalIgnoreCase));
         if (meterai)
         {
-            const double boxW = 58, boxH = 36;
+            const double boxW = MeteraiWidth, boxH = MeteraiHeight;
             double x = (width - boxW) / 2, y = 6;
             ops.Add(DrawOp.Stroke(x, y, boxW, boxH, 0.5, 0.35));
             ops.AddRange(TextLayout.SingleLine("Meterai", TextStyle.Italic, 7, x, y + 15, boxW, TextAlign.Center));
             ops.AddRange(TextLayout.SingleLine("Rp10.000", TextStyle.Italic, 7, x, y + 25, boxW, TextAlign.Center));
+            if (StampDuty is { } duty)
+            {
+                string line = duty.Note is { } note ? $"{note} ({duty.Serial})" : duty.Serial;
+                ops.AddRange(TextLayout.SingleLine(line, TextStyle.Italic, 5.5, 0, y + boxH + 6, width, TextAlign.Center).Select(o => o with { Gray = 0.3 }));
+            }
         }
 
         if (signature is not null)
         {
-            double y = meterai ? 52 : 30;
+            double y = meterai ? (StampDuty is null ? 52 : 57) : 30;
+            double step = meterai && StampDuty is not null ? 8 : 9;
             double gray = 0.25;
             ops.AddRange(Gray(TextLayout.SingleLine("Ditandatangani secara elektronik", TextStyle.Italic, 7, 0, y, width, TextAlign.Center), gray));
-            ops.AddRange(Gray(TextLayout.SingleLine(Wita.FormatTimestamp(signature.SignedAtUtc), TextStyle.Italic, 7, 0, y + 9, width, TextAlign.Center), gray));
+            ops.AddRange(Gray(TextLayout.SingleLine(Wita.FormatTimestamp(signature.SignedAtUtc), TextStyle.Italic, 7, 0, y + step, width, TextAlign.Center), gray));
         }
 
         return new Drawing(width, height, ops) { Align = TextAlign.Center };

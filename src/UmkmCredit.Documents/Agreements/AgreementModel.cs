@@ -95,3 +95,23 @@ public sealed record SignatureRecord(string Role, string RoleLabel, string Name,
 /// <param name="UserAgent">Client user agent, when known.</param>
 /// <param name="DocumentSha256">Hash of the document involved, when any.</param>
 public sealed record CertificateEntry(DateTime AtUtc, string Event, string Actor, string? Ip, string? UserAgent, string? DocumentSha256);
+
+/// <summary>What the stamp-duty (e-Meterai) provider says about the box on the debtor's signature space.</summary>
+/// <param name="Serial">The e-Meterai serial number (a placeholder on development documents).</param>
+/// <param name="Note">Printed in the box, e.g. "e-Meterai belum dibubuhkan"; null when the stamp itself is affixed there.</param>
+public sealed record StampDutyMark(string Serial, string? Note);
+
+/// <summary>A box on a page in PDF user space (points, origin bottom-left).</summary>
+/// <param name="PageIndex">Zero-based page.</param>
+/// <param name="X">Left.</param>
+/// <param name="Y">Bottom.</param>
+/// <param name="Width">Width.</param>
+/// <param name="Height">Height.</param>
+public sealed record PageBox(int PageIndex, double X, double Y, double Width, double Height);
+
+/// <summary>A rendered signed agreement and where its signature and stamp-duty boxes are.</summary>
+/// <param name="Pdf">The PDF.</param>
+/// <param name="SignaturePageIndex">Zero-based index of the signature page ("LEMBAR TANDA TANGAN ELEKTRONIK").</param>
+/// <param name="SignatureBoxes">Free boxes on the signature page for visible signatures, one per signer in order.</param>
+/// <param name="StampDutyBox">The meterai box on the debtor's signature space.</param>
+public sealed record RenderedAgreement(byte[] Pdf, int SignaturePageIndex, IReadOnlyList<PageBox> SignatureBoxes, PageBox? StampDutyBox);

@@ -24,18 +24,54 @@ public static class AgreementRenderer
     }
 
     /// <summary>The signed agreement: the agreement with the signers' e-signature stamps, a signature page and a certificate of completion.</summary>
-    public static byte[] RenderSigned(AgreementModel m, IReadOnlyList<SignatureRecord> signatures, IReadOnlyList<CertificateEntry> certificate)
+    public static byte[] RenderSigned(AgreementModel m, IReadOnlyList<SignatureRecord> signatures, IReadOnlyList<CertificateEntry> certificate) =>
+        RenderSignedWithLayout(m, signatures, certificate, null).Pdf;
+
+    /// <summary>
+    /// The signed agreement with the stamp-duty mark printed at the meterai box, and where the boxes are:
+    /// the free band at the bottom of the signature page for visible PDF signatures, and the meterai box.
+    /// </summary>
+    public static RenderedAgreement RenderSignedWithLayout(AgreementModel m, IReadOnlyList<SignatureRecord> signatures, IReadOnlyList<CertificateEntry> certificate, StampDutyMark? stampDuty)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(signatures);
         ArgumentNullException.ThrowIfNull(certificate);
         string hash = ContentHash(m);
-        var document = new AgreementDocument(m, signatures, hash);
+        var document = new AgreementDocument(m, signatures, hash) { StampDuty = stampDuty };
         List<Block> blocks = document.Blocks();
         blocks.AddRange(SignaturePage(m, signatures, hash));
         blocks.AddRange(CertificatePage(m, certificate, hash));
-        return Composer(m, document, draft: false).Render(blocks);
+        LayoutResult layout = PageLayout.Paginate(blocks, Setup);
+        byte[] pdf = Composer(m, document, draft: false).Render(layout);
+
+        int signaturePage = -1;
+        PageBox? meterai = null;
+        for (var i = 0; i < layout.Pages.Count; i++)
+        {
+            foreach (DrawOp op in layout.Pages[i])
+            {
+                if (signaturePage < 0 && op.Kind == DrawKind.Text && op.Text is { } text && text.Contains(SignaturePageTitle, StringComparison.Ordinal))
+                {
+                    signaturePage = i;
+                }
+                else if (meterai is null && op.Kind == DrawKind.StrokeRect && op.Width == AgreementDocument.MeteraiWidth && op.Height == AgreementDocument.MeteraiHeight)
+                {
+                    meterai = new PageBox(i, op.X, Setup.Height - op.Y - op.Height, op.Width, op.Height);
+                }
+            }
+        }
+
+        // Visible signatures go in a band above the footer of the signature page, one box per signer.
+        const double bandBottom = 84, boxHeight = 54, gap = 8;
+        int count = Math.Max(1, signatures.Count);
+        double width = (Setup.ContentWidth - (gap * (count - 1))) / count;
+        var boxes = Enumerable.Range(0, count)
+            .Select(k => new PageBox(signaturePage, Setup.Left + (k * (width + gap)), bandBottom, width, boxHeight))
+            .ToList();
+        return new RenderedAgreement(pdf, signaturePage, boxes, meterai);
     }
+
+    private const string SignaturePageTitle = "LEMBAR TANDA TANGAN ELEKTRONIK";
 
     /// <summary>SHA-256 (lower-case hex) of a canonical JSON of the model: fixed field order, invariant formats, no whitespace.</summary>
     public static string ContentHash(AgreementModel m)
@@ -191,7 +227,7 @@ public static class AgreementRenderer
     private static IEnumerable<Block> SignaturePage(AgreementModel m, IReadOnlyList<SignatureRecord> signatures, string hash)
     {
         yield return new PageBreak();
-        yield return Compose.Centered("LEMBAR TANDA TANGAN ELEKTRONIK", TextStyle.Bold, 13, 2);
+        yield return Compose.Centered(SignaturePageTitle, TextStyle.Bold, 13, 2);
         yield return new Paragraph($"{(m.IsSharia ? "Akad" : "Perjanjian")} Nomor {m.Number}") { FontSize = 10, Align = TextAlign.Center, SpaceAfter = 10 };
         yield return Compose.P(Compose.R($"Dokumen ini ditandatangani secara elektronik oleh Para Pihak melalui UmkmCredit. Setiap penandatangan diverifikasi dengan kode OTP yang dikirim ke alamat surel terdaftar, menyatakan persetujuannya, dan menandatangani dokumen dengan sidik jari SHA-256 sebagaimana tercantum di bawah. Waktu dinyatakan dalam WITA (UTC+8). Sidik jari isi {(m.IsSharia ? "Akad" : "Perjanjian")}: {hash}."));
         var rows = new List<TableRow>();

@@ -52,7 +52,7 @@ public sealed class PdfComposer
         ArgumentNullException.ThrowIfNull(layout);
         FontLibrary.EnsureRegistered();
         using var document = new PdfDocument();
-        document.Options.CompressContentStreams = true;
+        document.Options.CompressContentStreams = false; // see Deflate
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         if (Metadata is { } meta)
         {
@@ -101,11 +101,26 @@ public sealed class PdfComposer
                 }
             }
 
-            page.Contents.AppendContent().CreateStream(writer.Write(pages[i], names));
+            // PDFsharp 6.2.4 leaves its own deflate streams unterminated (qpdf warns, strict readers may
+            // stop early): content streams are compressed here, completely, and marked as such.
+            PdfContent content = page.Contents.AppendContent();
+            content.CreateStream(Deflate(writer.Write(pages[i], names)));
+            content.Elements.SetName("/Filter", "/FlateDecode");
         }
 
         using var output = new MemoryStream();
         document.Save(output, false);
+        return output.ToArray();
+    }
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream(data.Length / 3);
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
         return output.ToArray();
     }
 

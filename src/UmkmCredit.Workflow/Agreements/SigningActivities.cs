@@ -87,7 +87,12 @@ public sealed class SendSigningLink(SigningLinks mailer, ILogger<SendSigningLink
     }
 }
 
-/// <summary>Renders the signed agreement (signature page + certificate of completion), stores it and tells every party.</summary>
+/// <summary>
+/// Renders the signed agreement (signature page, certificate of completion, stamp-duty box), has every signer's
+/// PDF signature added in signing order (each its own revision) by the signature provider, seals it with the
+/// programme's timestamped seal, stores it and tells every party. Each stage is stored before the next, so a
+/// retry after a failed seal (time-stamp authority down) reuses the signed revisions.
+/// </summary>
 public sealed class FinaliseAgreement(
     IApplicationRepository applications,
     IAgreementArchive archive,
@@ -97,8 +102,14 @@ public sealed class FinaliseAgreement(
     AccessTokens tokens,
     IOptions<LinksOptions> links,
     TimeProvider time,
+    ISignatureProvider provider,
+    IAgreementSeal seal,
+    IStampDutyProvider stampDuty,
     ILogger<FinaliseAgreement> logger) : IWorkflowActivity<FinaliseAgreementInput, string>
 {
+    /// <summary>Blob name of the agreement signed by every signer but not yet sealed.</summary>
+    public const string CountersignedName = "countersigned";
+
     /// <inheritdoc />
     public async Task<string> RunAsync(FinaliseAgreementInput input, CancellationToken cancellationToken = default)
     {
@@ -107,13 +118,14 @@ public sealed class FinaliseAgreement(
             ?? throw new InvalidOperationException($"Application {id} is not stored.");
         var model = JsonSerializer.Deserialize<AgreementModel>(await archive.GetModelAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agreement model of {id} is missing."), AgreementComposer.Json)!;
+        var verifyUrl = links.Value.Absolute($"verify/{id}");
         var sha = await archive.GetPdfHashAsync(id, WorkflowNames.AgreementFiles.Signed, cancellationToken).ConfigureAwait(false);
         if (sha is null)
         {
-            var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
-            var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
-                .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
-            sha = await archive.SavePdfAsync(id, WorkflowNames.AgreementFiles.Signed, AgreementRenderer.RenderSigned(model, signatures, certificate), cancellationToken).ConfigureAwait(false);
+            var countersigned = (await archive.GetPdfAsync(id, CountersignedName, cancellationToken).ConfigureAwait(false))?.Pdf
+                ?? await CountersignAsync(input, stored, model, cancellationToken).ConfigureAwait(false);
+            var sealedPdf = await seal.SealAsync(countersigned, new SealDetails(model.Number, verifyUrl, model.PlaceName), cancellationToken).ConfigureAwait(false);
+            sha = await archive.SavePdfAsync(id, WorkflowNames.AgreementFiles.Signed, sealedPdf, cancellationToken).ConfigureAwait(false);
         }
 
         var signedAt = input.Signatures.Count == 0 ? time.GetUtcNow().UtcDateTime : input.Signatures.Max(s => s.SignedAtUtc);
@@ -121,18 +133,63 @@ public sealed class FinaliseAgreement(
             input.Signatures.Select(s => new SignedParty(s.Role, s.Name)).ToList()), cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.AgreementSigned, "system", model.Number, DocumentSha256: sha), cancellationToken).ConfigureAwait(false);
 
-        var verifyUrl = links.Value.Absolute($"verify/{id}?sha256={sha}");
+        var verifyWithHash = links.Value.Absolute($"verify/{id}?sha256={sha}");
         foreach (var role in input.Signatures.Select(s => s.Role).Distinct())
         {
             var signer = signers.Resolve(role, stored);
             var download = role == WorkflowNames.SignerRoles.Applicant
                 ? links.Value.Absolute($"applications/{id}/agreement?token={tokens.Issue(id, stored.AccessTokenHash)}")
-                : links.Value.Absolute($"verify/{id}?sha256={sha}");
-            await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyUrl), cancellationToken).ConfigureAwait(false);
+                : verifyWithHash;
+            await notifier.SendAsync(Messages.AgreementCompleted(signer.Email, signer.Name, model.Number, download, verifyWithHash), cancellationToken).ConfigureAwait(false);
         }
 
         Log.AgreementFinalised(logger, id, model.Number, input.Signatures.Count, sha);
         return sha;
+    }
+
+    /// <summary>Renders the final document, affixes the stamp duty, and has the provider add every signer's signature; stores the result.</summary>
+    private async Task<byte[]> CountersignAsync(FinaliseAgreementInput input, StoredApplication stored, AgreementModel model, CancellationToken cancellationToken)
+    {
+        var id = input.ApplicationId;
+        var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
+        var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
+            .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
+        var duty = new StampDutyRequest(id, model.Number, model.Amount);
+        var mark = await stampDuty.ReserveAsync(duty, cancellationToken).ConfigureAwait(false);
+        var rendered = AgreementRenderer.RenderSignedWithLayout(model, signatures, certificate, mark);
+        var pdf = rendered.StampDutyBox is { } box
+            ? await stampDuty.AffixAsync(duty, mark, rendered.Pdf, box, cancellationToken).ConfigureAwait(false)
+            : rendered.Pdf;
+
+        var specs = input.Signatures.Select((s, i) =>
+        {
+            var who = signers.Resolve(s.Role, stored);
+            var at = rendered.SignatureBoxes[Math.Min(i, rendered.SignatureBoxes.Count - 1)];
+            return new SignerSpec(s.Role, s.Role, s.Name, who.Email, new SignaturePlacement(at.PageIndex, at.X, at.Y, at.Width, at.Height));
+        }).ToList();
+        var requestId = await provider.CreateRequestAsync(new SignatureRequest(id, $"perjanjian-{id}.pdf", pdf, specs, Sequential: true, model.PlaceName), cancellationToken).ConfigureAwait(false);
+        foreach (var s in input.Signatures)
+        {
+            var action = await provider.GetSignerActionAsync(requestId, s.Role, cancellationToken).ConfigureAwait(false);
+            if (action.Kind != SignerActionKind.Verified)
+            {
+                throw new InvalidOperationException($"Signature provider {provider.Name} wants a {action.Kind} action from {s.Role}; this workflow signs with the programme's own OTP evidence.");
+            }
+
+            await provider.AuthoriseAsync(requestId, s.Role, new SignerAuthorisation(s.EvidenceId, s.SignedAtUtc), cancellationToken).ConfigureAwait(false);
+        }
+
+        var status = await provider.GetStatusAsync(requestId, cancellationToken).ConfigureAwait(false);
+        if (status.State != SignatureState.Signed)
+        {
+            throw new InvalidOperationException($"Signature request {requestId} at {provider.Name} is {status.State}.");
+        }
+
+        var countersigned = await provider.DownloadAsync(requestId, cancellationToken).ConfigureAwait(false);
+        await archive.SavePdfAsync(id, CountersignedName, countersigned, cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(id, new AuditEntry(time.GetUtcNow().UtcDateTime, "agreement.countersigned", provider.Name, model.Number,
+            DocumentSha256: Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(countersigned))), cancellationToken).ConfigureAwait(false);
+        return countersigned;
     }
 }
 

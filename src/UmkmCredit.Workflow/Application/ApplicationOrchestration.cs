@@ -269,10 +269,17 @@ public static class ApplicationOrchestration
                 Publish();
             }
 
-            var sha = await context.CallActivityAsync<string>(WorkflowNames.Activities.FinaliseAgreement, new FinaliseAgreementInput(Id, signed));
+            // PDF signatures, then the timestamped seal: while the time-stamp authority does not answer, the
+            // status says "Sealing" and the activity is retried (the signed revisions are stored, never lost).
+            _agreement = _agreement with { Status = AgreementState.Sealing };
+            Publish();
+            var sha = await context.CallActivityAsync<string>(WorkflowNames.Activities.FinaliseAgreement, new FinaliseAgreementInput(Id, signed), SealRetry);
             _agreement = _agreement with { Status = AgreementState.Signed, Sha256 = sha };
             return await FinishAsync(ApplicationStatus.Completed, AuditActors.System, $"Perjanjian {draft.Number} ditandatangani semua pihak.");
         }
+
+        /// <summary>About two days of attempts, 2 s apart at first, at most an hour apart.</summary>
+        private static readonly TaskOptions SealRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(48, TimeSpan.FromSeconds(2), 2, TimeSpan.FromHours(1)));
 
         private void MarkSignature(string linkId, SignatureState status, DateTime? at) =>
             _signatures = _signatures.Select(s => s.LinkId == linkId ? s with { Status = status, At = at ?? context.CurrentUtcDateTime } : s).ToList();

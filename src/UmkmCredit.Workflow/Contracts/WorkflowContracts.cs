@@ -125,6 +125,9 @@ public enum AgreementState
 
     /// <summary>Every party signed; the signed PDF is stored.</summary>
     Signed,
+
+    /// <summary>Every party signed; the programme's timestamped seal is being applied (retried while the time-stamp authority does not answer).</summary>
+    Sealing,
 }
 
 /// <summary>Where one signer stands (serialised as its name, as before the enum existed).</summary>

@@ -9,11 +9,12 @@ namespace UmkmCredit.Workflow.UseCases.Verification;
 /// <param name="Info">The signed agreement on record (null when a presented file matches nothing).</param>
 /// <param name="Checked">True when a hash or file was presented.</param>
 /// <param name="Valid">True only when the presented copy is the stored signed agreement.</param>
+/// <param name="Signatures">The PDF signatures embedded in the stored (or presented) file, each validated.</param>
 /// <param name="PresentedSha256">SHA-256 of the presented file, when a file was sent.</param>
-public sealed record VerificationResult(SignedAgreementInfo? Info, bool Checked, bool Valid, string? PresentedSha256 = null);
+public sealed record VerificationResult(SignedAgreementInfo? Info, bool Checked, bool Valid, IReadOnlyList<EmbeddedSignatureInfo> Signatures, string? PresentedSha256 = null);
 
 /// <summary>Public verification of signed agreements: by id and hash (the QR code), or by the file itself.</summary>
-public sealed class VerifyAgreement(IAgreementArchive archive)
+public sealed class VerifyAgreement(IAgreementArchive archive, AgreementSignatureInspection inspection)
 {
     /// <summary>Largest PDF accepted for verification.</summary>
     public const int MaxPdfBytes = 20 * 1024 * 1024;
@@ -28,18 +29,19 @@ public sealed class VerifyAgreement(IAgreementArchive archive)
         }
 
         var presented = (sha256 ?? string.Empty).Trim().ToLowerInvariant();
-        if (presented.Length == 0)
-        {
-            return new VerificationResult(info, Checked: false, Valid: false);
-        }
-
-        if (presented.Length != 64 || !presented.All(char.IsAsciiHexDigitLower))
+        if (presented.Length > 0 && (presented.Length != 64 || !presented.All(char.IsAsciiHexDigitLower)))
         {
             return Failure.Field("sha256", "sha256.format", "sha256 harus 64 digit heksadesimal.");
         }
 
+        var signatures = await inspection.ForApplicationAsync(id, cancellationToken).ConfigureAwait(false);
+        if (presented.Length == 0)
+        {
+            return new VerificationResult(info, Checked: false, Valid: false, signatures);
+        }
+
         var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(info.Sha256));
-        return new VerificationResult(info, Checked: true, valid);
+        return new VerificationResult(info, Checked: true, valid, signatures);
     }
 
     /// <summary><c>POST /api/verify</c> with the PDF.</summary>
@@ -52,6 +54,6 @@ public sealed class VerifyAgreement(IAgreementArchive archive)
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var info = await archive.FindBySha256Async(sha, cancellationToken).ConfigureAwait(false);
-        return new VerificationResult(info, Checked: true, Valid: info is not null, sha);
+        return new VerificationResult(info, Checked: true, Valid: info is not null, AgreementSignatureInspection.Inspect(pdf), sha);
     }
 }
