@@ -40,8 +40,8 @@ param deploymentContainerName string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
-@description('Key Vault URI, e.g. https://<vault>.vault.azure.net/.')
-param keyVaultUri string
+@description('URI of the Key Vault that keeps the Functions host keys, e.g. https://<vault>.vault.azure.net/.')
+param hostKeysVaultUri string
 
 @description('Secret URI of Links:SigningKey.')
 param linksSigningKeySecretUri string
@@ -52,6 +52,9 @@ param adminApiKeySecretUri string
 @description('Secret URI of Notifications:Smtp:Password; empty = none.')
 param smtpPasswordSecretUri string = ''
 
+@description('Secret URI of Links:PreviousSigningKeys; empty = no previous keys.')
+param previousSigningKeysSecretUri string = ''
+
 @description('Links:BaseUrl; empty = https://<default host name of the app>.')
 param linksBaseUrl string = ''
 
@@ -61,8 +64,9 @@ param taskHubName string
 @description('NCRONTAB of the reminder sweep (REMINDERS_SCHEDULE, the timer trigger\'s %...% expression).')
 param remindersSchedule string
 
-@description('Notifications:Smtp:Host; empty = the app falls back to its pickup directory (not durable on Flex).')
-param smtpHost string = ''
+@description('Notifications:Smtp:Host: smtp.azurecomm.net (Azure Communication Services) or another relay. Required: outside Development the app refuses to start without it.')
+@minLength(1)
+param smtpHost string
 
 @description('Notifications:Smtp:Port.')
 param smtpPort int = 587
@@ -72,6 +76,14 @@ param smtpUser string = ''
 
 @description('Notifications:Smtp:From.')
 param smtpFrom string
+
+@description('Notifications:Smtp:Security (MailKit SecureSocketOptions): StartTls for ACS on 587, SslOnConnect for 465.')
+@allowed([
+  'StartTls'
+  'SslOnConnect'
+  'Auto'
+])
+param smtpSecurity string = 'StartTls'
 
 @description('Workflow:* deadlines in working days and the reminder lead time.')
 param workflow {
@@ -98,10 +110,21 @@ param bankSigners object
 @description('Opd:Signers, per regency code: the OPD official { id, name, email, title, organization } who signs agreements.')
 param opdSigners object
 
-@description('Most instances Flex Consumption scales out to.')
+@description('Most instances Flex Consumption scales out to, per function group. Provincial load (hundreds of applications a month) needs a handful; the cap bounds cost and storage pressure.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 100
+param maximumInstanceCount int = 10
+
+@description('Always-ready instances of the durable function group (orchestrations, activities): a reviewer\'s click reaches a warm worker instead of a cold start. 0 = scale to zero.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyDurableInstances int = 1
+
+@description('Durable Azure Storage backend: longest wait between polls of an idle control/work-item queue (default 30 s). Bounds the lag of an event after a quiet period.')
+param maxQueuePollingInterval string = '00:00:05'
+
+@description('Subnet (delegated to Microsoft.App/environments) the app joins when vnetEnabled; empty = none.')
+param virtualNetworkSubnetId string = ''
 
 @description('Memory per instance (MB).')
 @allowed([
@@ -141,6 +164,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     // Key Vault references resolve with the user-assigned identity (not a system-assigned one).
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -159,6 +183,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReadyDurableInstances == 0 ? [] : [
+          {
+            name: 'durable'
+            instanceCount: alwaysReadyDurableInstances
+          }
+        ]
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -211,29 +241,34 @@ var smtpPasswordSettings = empty(smtpPasswordSecretUri)
   ? {}
   : { Notifications__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' }
 
+var previousKeysSettings = empty(previousSigningKeysSecretUri)
+  ? {}
+  : { Links__PreviousSigningKeys: '@Microsoft.KeyVault(SecretUri=${previousSigningKeysSecretUri})' }
+
 var baseSettings = {
   // Functions host and Durable Task (Azure Storage backend) with identity-based connections:
   // <connection>__accountName + __credential=managedidentity + __clientId instead of a connection string.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
-  // Host keys (the admin key is host--functionKey--default) live in Key Vault, read with the identity.
+  // Host keys (the admin key is host--functionKey--default) live in their own Key Vault, written by the host.
   AzureWebJobsSecretStorageType: 'keyvault'
-  AzureWebJobsSecretStorageKeyVaultUri: keyVaultUri
+  AzureWebJobsSecretStorageKeyVaultUri: hostKeysVaultUri
   AzureWebJobsSecretStorageKeyVaultClientId: identityClientId
   // DefaultAzureCredential in the worker picks the user-assigned identity.
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   TASKHUB_NAME: taskHubName
+  // host.json override: extensions.durableTask.storageProvider.maxQueuePollingInterval.
+  AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: maxQueuePollingInterval
   REMINDERS_SCHEDULE: remindersSchedule
   Reminders__Schedule: remindersSchedule
   Links__BaseUrl: empty(linksBaseUrl) ? 'https://${app.properties.defaultHostName}' : linksBaseUrl
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSigningKeySecretUri})'
   Admin__ApiKey: '@Microsoft.KeyVault(SecretUri=${adminApiKeySecretUri})'
-  // The app's own Blob/Table clients. Without shared keys this connection string carries endpoints
-  // only; StorageClients must build token-credential clients from the Storage__*ServiceUri/__clientId
-  // settings below before the app works in Azure (see infra/README.md, "Managed identity gap").
+  // The app's own Blob/Table clients: StorageClients builds ManagedIdentityCredential clients from the
+  // Storage__*ServiceUri/__credential/__clientId settings; the connection string carries endpoints only.
   Storage__ConnectionString: 'BlobEndpoint=${blobEndpoint};QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint}'
   Storage__blobServiceUri: blobEndpoint
   Storage__tableServiceUri: tableEndpoint
@@ -243,6 +278,7 @@ var baseSettings = {
   Notifications__Smtp__Port: string(smtpPort)
   Notifications__Smtp__User: smtpUser
   Notifications__Smtp__From: smtpFrom
+  Notifications__Smtp__Security: smtpSecurity
   Workflow__ReviewWorkingDays: string(workflow.reviewWorkingDays)
   Workflow__SigningWorkingDays: string(workflow.signingWorkingDays)
   Workflow__DocumentsWorkingDays: string(workflow.documentsWorkingDays)
@@ -256,7 +292,7 @@ var baseSettings = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, smtpPasswordSettings, opdSettings, opdSignerSettings, bankSignerSettings)
+  properties: union(baseSettings, smtpPasswordSettings, previousKeysSettings, opdSettings, opdSignerSettings, bankSignerSettings)
 }
 
 output name string = app.name

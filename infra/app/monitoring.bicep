@@ -17,8 +17,8 @@ param tags object
 @maxValue(730)
 param retentionInDays int = 90
 
-@description('Accept only Entra-authenticated ingestion. The Functions host supports it (APPLICATIONINSIGHTS_AUTHENTICATION_STRING); the worker exporter would need a credential in code first, so it stays off by default.')
-param disableLocalAuth bool = false
+@description('Accept only Entra-authenticated ingestion: the host authenticates through APPLICATIONINSIGHTS_AUTHENTICATION_STRING, the worker\'s Azure Monitor exporter with the same managed identity (TelemetryExtensions), both as Monitoring Metrics Publisher.')
+param disableLocalAuth bool = true
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
   name: logAnalyticsName

@@ -2,8 +2,11 @@
 @description('Storage account the app and the Functions host use.')
 param storageAccountName string
 
-@description('Key Vault holding the app\'s secrets and the host keys.')
+@description('Key Vault holding the app\'s secrets (the app only reads).')
 param keyVaultName string
+
+@description('Key Vault holding the Functions host keys (the host writes).')
+param hostKeysVaultName string
 
 @description('Application Insights component.')
 param applicationInsightsName string
@@ -14,13 +17,13 @@ param appPrincipalId string
 @description('Object id of the person running azd (AZURE_PRINCIPAL_ID); empty = no user roles.')
 param userPrincipalId string = ''
 
-@description('Principal type of userPrincipalId.')
+@description('Principal type of userPrincipalId: User when a person runs azd, ServicePrincipal in the pipeline (OIDC). A mismatch fails with UnmatchedPrincipalType.')
 @allowed([
   'User'
   'ServicePrincipal'
   'Group'
 ])
-param userPrincipalType string = 'User'
+param principalType string = 'User'
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -38,6 +41,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
+}
+
+resource hostKeysVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: hostKeysVaultName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -81,12 +88,23 @@ resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Secrets Officer, not just Secrets User: besides resolving the @Microsoft.KeyVault references, the
-// Functions host keeps its keys in this vault and writes the ones it generates (master key, the
-// Durable extension's system key). The trade-off: this identity could also overwrite the app's secrets.
-resource appSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsOfficer)
+// Secrets User on the app's vault: the platform resolves the @Microsoft.KeyVault references (signing
+// keys, admin key, SMTP password) with this identity; it can read them, never change them.
+resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsUser)
   scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Secrets Officer on the host-keys vault only: the Functions host writes the keys it generates there
+// (master key, the Durable extension's system key). Scoped to that vault, so it cannot touch the app's secrets.
+resource appHostKeysOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostKeysVault.id, appPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: hostKeysVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
     principalId: appPrincipalId
@@ -113,18 +131,18 @@ resource userBlobReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: principalType
   }
 }
 
 // The operator may read the secrets (e.g. the admin key for x-functions-key) but not change them;
-// rotation goes through `azd provision` with new values.
+// rotation goes through `azd provision` with new values (infra/README.md, "Rotating the signing key").
 resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
   name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsUser)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: principalType
   }
 }

@@ -12,14 +12,14 @@ param location string
 @description('Tags for the resources.')
 param tags object
 
-@description('Replication. ZRS where the region offers it; LRS is the cheapest default.')
+@description('Replication of the account that holds agreements kept ten years: ZRS survives a zone, GZRS also a region.')
 @allowed([
   'Standard_LRS'
   'Standard_ZRS'
   'Standard_GRS'
   'Standard_GZRS'
 ])
-param skuName string = 'Standard_LRS'
+param skuName string = 'Standard_ZRS'
 
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
@@ -28,6 +28,19 @@ param deploymentContainerName string
 @minValue(1)
 @maxValue(146000)
 param immutabilityPeriodDays int
+
+@description('true once an operator has LOCKED the immutability policies: they are then left out of the template, because the API accepts a PUT of a policy only while it is unlocked (a re-provision would fail).')
+param immutabilityPoliciesLocked bool = false
+
+@description('A CanNotDelete lock on the account: the signed agreements and audit trails cannot be deleted with it (remove the lock first, deliberately).')
+param deleteLock bool = true
+
+@description('Public network access; Disabled when the account is reached through private endpoints (vnetEnabled).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
 
 // Containers of ARCHITECTURE.md ("Storage layout"); the app also creates them if missing.
 var dataContainers = [
@@ -63,9 +76,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }
@@ -98,7 +111,9 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 
 // WORM on the signed record. Created Unlocked: an operator locks it once the retention period is
 // agreed (`az storage container immutability-policy lock`); a locked policy can only be extended.
-resource agreementsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+// After locking, set immutabilityPoliciesLocked (IMMUTABILITY_POLICIES_LOCKED=true) so that provisioning
+// stops re-PUTting them.
+resource agreementsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = if (!immutabilityPoliciesLocked) {
   name: '${storage.name}/default/agreements/default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityPeriodDays
@@ -110,7 +125,7 @@ resource agreementsImmutability 'Microsoft.Storage/storageAccounts/blobServices/
   ]
 }
 
-resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = if (!immutabilityPoliciesLocked) {
   name: '${storage.name}/default/audit/default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityPeriodDays
@@ -138,6 +153,16 @@ resource appTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
+}
+
+// The records' account cannot be deleted by accident (nor by `azd down`) while this lock exists.
+resource recordsLock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'records-cannot-delete'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds signed agreements and audit trails kept ten years. Remove deliberately before deleting the account.'
+  }
 }
 
 output id string = storage.id

@@ -16,6 +16,7 @@ internal static partial class RequiredSettings
     {
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption rejects it as an app setting; functionAppConfig.runtime sets dotnet-isolated 10.0 (asserted separately).",
         ["Notifications__PickupDirectory"] = "The local outbox; in Azure the SMTP relay (Notifications__Smtp__Host) sends mail and a Flex instance's disk is ephemeral.",
+        ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development for `func start` (local keys, pickup folder); unset in Azure, where the platform runs Production and the secret guard applies.",
     };
 
     /// <summary>Key (with <c>__</c> separators) → where the requirement comes from.</summary>

@@ -21,6 +21,7 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration[TelemetrySources.ConnectionStringSetting];
         var export = !string.IsNullOrWhiteSpace(connectionString);
+        var credential = TelemetryCredential.From(configuration); // Entra ingestion when local auth is off
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
@@ -30,7 +31,7 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation();
                 if (export)
                 {
-                    tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = connectionString);
+                    tracing.AddAzureMonitorTraceExporter(o => { o.ConnectionString = connectionString; o.Credential = credential; });
                 }
             })
             .WithMetrics(metrics =>
@@ -38,7 +39,7 @@ public static class TelemetryExtensions
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (export)
                 {
-                    metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = connectionString);
+                    metrics.AddAzureMonitorMetricExporter(o => { o.ConnectionString = connectionString; o.Credential = credential; });
                 }
             });
         return services;
