@@ -74,6 +74,6 @@ internal sealed partial class LocalTimeStampServer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No Signing:TimestampUrl: development time-stamp authority listening on {Url}.")]
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Information, Message = "No Signing:TimestampUrl: development time-stamp authority listening on {Url}.")]
     private static partial void LogListening(ILogger logger, Uri url);
 }

@@ -48,40 +48,41 @@ public sealed class SmtpOptions
 /// <summary>Builds the MIME message (plain text + HTML alternative).</summary>
 internal static class MimeMessages
 {
-    public static MimeMessage Build(OutgoingMessage message, string from)
+    public static MimeMessage Build(OutgoingMessage message, string from, DateTimeOffset now)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(new MailboxAddress(message.ToName, message.To));
         mime.Subject = message.Subject;
-        mime.Date = DateTimeOffset.UtcNow;
+        mime.Date = now;
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }
 }
 
 /// <summary>Writes one <c>.eml</c> per message into the pickup directory (atomically: temp file, then rename).</summary>
-public sealed partial class PickupDirectoryNotifier(IOptions<NotificationOptions> options, ILogger<PickupDirectoryNotifier> logger) : INotifier
+public sealed partial class PickupDirectoryNotifier(IOptions<NotificationOptions> options, TimeProvider time, ILogger<PickupDirectoryNotifier> logger) : INotifier
 {
     /// <inheritdoc />
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
-        var mime = MimeMessages.Build(message, options.Value.Smtp.From);
-        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
+        var now = time.GetUtcNow();
+        var mime = MimeMessages.Build(message, options.Value.Smtp.From, now);
+        var name = $"{now:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
         var temp = Path.Combine(directory, name + ".tmp");
         await mime.WriteToAsync(temp, cancellationToken).ConfigureAwait(false);
         File.Move(temp, Path.Combine(directory, name + ".eml"));
         LogWritten(logger, message.Subject);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message written to the pickup directory: {Subject}")]
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Message written to the pickup directory: {Subject}")]
     private static partial void LogWritten(ILogger logger, string subject);
 }
 
 /// <summary>Sends through an SMTP relay with MailKit.</summary>
-public sealed partial class SmtpNotifier(IOptions<NotificationOptions> options, ILogger<SmtpNotifier> logger) : INotifier
+public sealed partial class SmtpNotifier(IOptions<NotificationOptions> options, TimeProvider time, ILogger<SmtpNotifier> logger) : INotifier
 {
     /// <inheritdoc />
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
@@ -94,11 +95,11 @@ public sealed partial class SmtpNotifier(IOptions<NotificationOptions> options, 
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
 
-        await client.SendAsync(MimeMessages.Build(message, smtp.From), cancellationToken).ConfigureAwait(false);
+        await client.SendAsync(MimeMessages.Build(message, smtp.From, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
         LogSent(logger, message.Subject, smtp.Host ?? string.Empty);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message sent through {Host}: {Subject}")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Message sent through {Host}: {Subject}")]
     private static partial void LogSent(ILogger logger, string subject, string host);
 }

@@ -9,7 +9,7 @@ namespace UmkmCredit.Infrastructure.Signatures;
 /// The programme's signing credential, chosen by configuration: a PKCS#12 file, a Key Vault key, or (nothing
 /// configured) a development CA created on first use under <c>Signing:DataDirectory</c> and said so in the log.
 /// </summary>
-public sealed partial class SigningKeys(IOptions<DocumentSigningOptions> options, ILogger<SigningKeys> logger)
+public sealed partial class SigningKeys(IOptions<DocumentSigningOptions> options, TimeProvider time, ILogger<SigningKeys> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SigningCredential? _credential;
@@ -86,7 +86,7 @@ public sealed partial class SigningKeys(IOptions<DocumentSigningOptions> options
         }
 
         // Created in a scratch folder and renamed into place, so concurrent first runs agree on one CA.
-        DevelopmentPki created = DevelopmentPki.Create(options.Value.Organisation, DateTimeOffset.UtcNow);
+        DevelopmentPki created = DevelopmentPki.Create(options.Value.Organisation, time.GetUtcNow());
         string scratch = directory + ".tmp-" + Guid.NewGuid().ToString("N");
         created.Save(scratch);
         try
@@ -102,12 +102,12 @@ public sealed partial class SigningKeys(IOptions<DocumentSigningOptions> options
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Signing with {Subject} from {Source}.")]
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Signing with {Subject} from {Source}.")]
     private static partial void LogLoaded(ILogger logger, string subject, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No signing certificate configured: created a DEVELOPMENT certificate authority, signing and time-stamping certificates in {Directory} (trusted by nobody; configure Signing:Certificate for production).")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "No signing certificate configured: created a DEVELOPMENT certificate authority, signing and time-stamping certificates in {Directory} (trusted by nobody; configure Signing:Certificate for production).")]
     private static partial void LogDevelopmentCreated(ILogger logger, string directory);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No signing certificate configured: using the DEVELOPMENT certificate authority in {Directory}.")]
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "No signing certificate configured: using the DEVELOPMENT certificate authority in {Directory}.")]
     private static partial void LogDevelopmentLoaded(ILogger logger, string directory);
 }

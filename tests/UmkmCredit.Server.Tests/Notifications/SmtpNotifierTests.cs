@@ -62,7 +62,7 @@ public sealed class SmtpNotifierTests : IAsyncLifetime
     public async Task Message_goes_through_smtp_with_text_and_html_parts()
     {
         var options = Options.Create(new NotificationOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _port, From = "UmkmCredit <noreply@example.id>" } });
-        var notifier = new SmtpNotifier(options, NullLogger<SmtpNotifier>.Instance);
+        var notifier = new SmtpNotifier(options, TimeProvider.System, NullLogger<SmtpNotifier>.Instance);
 
         await notifier.SendAsync(new OutgoingMessage("siti@example.id", "Siti Aminah", "Status permohonan: Disetujui",
             "Permohonan Anda disetujui.", "<p>Permohonan Anda <b>disetujui</b>.</p>"));

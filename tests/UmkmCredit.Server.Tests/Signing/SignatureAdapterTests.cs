@@ -34,7 +34,7 @@ public sealed class SignatureAdapterTests
         return dir;
     }
 
-    private static SigningKeys Keys(DocumentSigningOptions options) => new(Options.Create(options), NullLogger<SigningKeys>.Instance);
+    private static SigningKeys Keys(DocumentSigningOptions options) => new(Options.Create(options), TimeProvider.System, NullLogger<SigningKeys>.Instance);
 
     [Fact]
     public async Task A_configured_pkcs12_file_signs_with_its_certificate_and_chain()
