@@ -23,8 +23,29 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Connection string of this instance.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite and waits until its three ports accept connections.</summary>
+    /// <summary>
+    /// Starts Azurite and waits until its three ports accept connections. A free port can be taken by another process
+    /// between choosing it and Azurite binding it (many servers start in parallel here): when Azurite exits before it
+    /// listens, it is started again on new ports.
+    /// </summary>
     public static async Task<Azurite> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (azurite, exited) = await TryStartAsync().ConfigureAwait(false);
+            if (azurite is not null)
+            {
+                return azurite;
+            }
+
+            if (!exited || attempt == 3)
+            {
+                throw new InvalidOperationException($"Azurite did not start (attempt {attempt}; exited early: {exited}).");
+            }
+        }
+    }
+
+    private static async Task<(Azurite? Azurite, bool Exited)> TryStartAsync()
     {
         var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -54,22 +75,23 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, blob, queue, table);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var port in new[] { blob, queue, table })
         {
             while (!await AcceptsAsync(port).ConfigureAwait(false))
             {
                 if (process.HasExited || DateTime.UtcNow > deadline)
                 {
+                    var exited = process.HasExited;
                     await azurite.DisposeAsync().ConfigureAwait(false);
-                    throw new InvalidOperationException($"Azurite did not open port {port}.");
+                    return (null, exited);
                 }
 
                 await Task.Delay(100).ConfigureAwait(false);
             }
         }
 
-        return azurite;
+        return (azurite, false);
     }
 
     /// <summary>A free loopback TCP port.</summary>
