@@ -14,7 +14,7 @@ namespace UmkmCredit.Functions.Tests;
 /// </summary>
 public sealed class PublishMetadataTests
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(12); // a safety stop for a hung publish, not a speed target
 
     [Fact]
     public async Task Publish_writes_functions_metadata_with_every_function_and_its_trigger()

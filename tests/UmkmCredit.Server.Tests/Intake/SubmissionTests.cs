@@ -1,3 +1,4 @@
+using UmkmCredit.Server.Tests.Admin;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -32,6 +33,8 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         Assert.Contains("Siti Aminah", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Token, stored, StringComparison.Ordinal); // only a hash of the token is kept
 
+        // The status is published before the activity that writes the audit entry and the index row runs: wait for the row.
+        await Server.WaitForIndexAsync(app.Id, UmkmCredit.Domain.Applications.ApplicationStatus.AwaitingDocuments);
         var index = await Server.Get<IApplicationIndex>().GetAsync(app.Id);
         Assert.NotNull(index);
         Assert.Equal(UmkmCredit.Domain.Applications.ApplicationStatus.AwaitingDocuments, index!.Status);
