@@ -199,9 +199,14 @@ public sealed class SignAgreement(SigningAccess access, SignatureRecorder record
                 return Failure.Forbidden("Kode OTP tidak berlaku", "Kode OTP belum diminta atau sudah kedaluwarsa. Minta kode baru.");
         }
 
+        // Count the attempt before comparing: under any number of parallel guesses at most MaxFailures are compared.
+        if (await otps.TryCountAttemptAsync(link.ApplicationId, link.LinkId, OtpPolicy.MaxFailures, cancellationToken).ConfigureAwait(false) is not { } failures)
+        {
+            return SigningAccess.Locked();
+        }
+
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state!.CodeHash), Encoding.ASCII.GetBytes(SigningAccess.HashCode(link, command.Otp!))))
         {
-            var failures = await otps.RecordFailureAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
             Log.OtpRejected(logger, link.ApplicationId, link.LinkId, failures);
             return OtpPolicy.IsLocked(failures)
                 ? SigningAccess.Locked()
