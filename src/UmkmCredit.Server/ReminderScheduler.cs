@@ -25,9 +25,9 @@ internal sealed partial class ReminderScheduler(
                 using var scope = services.CreateScope();
                 var result = await scope.ServiceProvider.GetRequiredService<ReminderSweep>()
                     .RunAsync(scope.ServiceProvider.GetRequiredService<DurableTaskClient>(), stoppingToken).ConfigureAwait(false);
-                if (result.RemindersSent + result.Recovered > 0)
+                if (result.RemindersSent + result.Recovered + result.Redelivered > 0)
                 {
-                    LogSwept(logger, result.RemindersSent, result.Recovered);
+                    LogSwept(logger, result.RemindersSent, result.Recovered, result.Redelivered);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -37,8 +37,8 @@ internal sealed partial class ReminderScheduler(
         }
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered")]
-    private static partial void LogSwept(ILogger logger, int sent, int recovered);
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered, {Redelivered} decisions re-delivered")]
+    private static partial void LogSwept(ILogger logger, int sent, int recovered, int redelivered);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Reminder sweep failed; the next run retries")]
     private static partial void LogFailed(ILogger logger, Exception ex);

@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<DeadlinePolicy>();
         services.TryAddSingleton<AccessTokens>();
         services.TryAddSingleton<ActionLinkService>();
+        services.TryAddSingleton<Signals.DecisionDelivery>();
         services.TryAddTransient<ReviewLinks>();
         services.TryAddTransient<Reminders.ReminderSweep>();
         services.TryAddTransient<Intake.ApplicationIntake>();

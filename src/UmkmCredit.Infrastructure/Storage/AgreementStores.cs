@@ -191,17 +191,23 @@ public sealed class TableOtpStore(StorageClients clients) : IOtpStore
     }
 
     /// <inheritdoc />
-    public async Task<int> RecordFailureAsync(string applicationId, string linkId, CancellationToken cancellationToken = default)
+    public async Task<int?> TryCountAttemptAsync(string applicationId, string linkId, int maxAttempts, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 500; attempt++)
         {
             var found = await Table.GetEntityIfExistsAsync<TableEntity>(applicationId, linkId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var entity = found.HasValue && found.Value is not null ? found.Value : new TableEntity(applicationId, linkId);
-            var failures = (entity.GetInt32("Failures") ?? 0) + 1;
-            entity["Failures"] = failures;
+            var exists = found.HasValue && found.Value is not null;
+            var entity = exists ? found.Value! : new TableEntity(applicationId, linkId);
+            var failures = entity.GetInt32("Failures") ?? 0;
+            if (failures >= maxAttempts)
+            {
+                return null;
+            }
+
+            entity["Failures"] = failures + 1;
             try
             {
-                if (found.HasValue && found.Value is not null)
+                if (exists)
                 {
                     await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
@@ -210,14 +216,15 @@ public sealed class TableOtpStore(StorageClients clients) : IOtpStore
                     await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
 
-                return failures;
+                return failures + 1;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // concurrent wrong guesses: count every one
+                // a concurrent guess counted first: read again
+                await Task.Delay(Random.Shared.Next(1, 20), cancellationToken).ConfigureAwait(false);
             }
         }
 
-        throw new InvalidOperationException("Could not record the failed code.");
+        throw new InvalidOperationException("Could not count the code attempt.");
     }
 }

@@ -177,6 +177,57 @@ public sealed class TableLinkStore(StorageClients clients) : ILinkStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> TryUseAsync(string applicationId, string linkId, string outcome, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(applicationId, linkId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is null || found.Value.GetString("Status") != nameof(LinkStatus.Pending))
+        {
+            return false;
+        }
+
+        var entity = found.Value;
+        entity["Status"] = nameof(LinkStatus.Used);
+        entity["UsedAtUtc"] = new DateTimeOffset(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc));
+        entity["Outcome"] = outcome;
+        entity["Delivered"] = false;
+        try
+        {
+            await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false; // another request or the escalation won the race
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task MarkDeliveredAsync(string applicationId, string linkId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(applicationId, linkId) { ["Delivered"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // removed with its application
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ActionLink>> ListUndeliveredAsync(DateTime usedBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        var list = new List<ActionLink>();
+        var before = new DateTimeOffset(DateTime.SpecifyKind(usedBeforeUtc, DateTimeKind.Utc));
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Delivered eq {false} and UsedAtUtc lt {before}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(FromEntity(e));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ActionLink>> ListAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         var list = new List<ActionLink>();
@@ -208,7 +259,9 @@ public sealed class TableLinkStore(StorageClients clients) : ILinkStore
         t.GetDateTimeOffset("ExpiresAtUtc")?.UtcDateTime ?? default,
         Enum.Parse<LinkStatus>(t.GetString("Status") ?? nameof(LinkStatus.Pending)),
         t.GetDateTimeOffset("CreatedAtUtc")?.UtcDateTime ?? default,
-        t.GetDateTimeOffset("UsedAtUtc")?.UtcDateTime);
+        t.GetDateTimeOffset("UsedAtUtc")?.UtcDateTime,
+        t.GetString("Outcome"),
+        t.GetBoolean("Delivered") ?? true);
 }
 
 /// <summary>The <c>idempotency</c> table: row key = SHA-256 of the key; insert wins, everyone else reads.</summary>

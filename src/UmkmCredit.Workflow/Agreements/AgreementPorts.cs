@@ -53,6 +53,10 @@ public interface IOtpStore
     /// <summary>The current state, or null.</summary>
     Task<OtpState?> GetAsync(string applicationId, string linkId, CancellationToken cancellationToken = default);
 
-    /// <summary>Counts one wrong code; returns the new failure count.</summary>
-    Task<int> RecordFailureAsync(string applicationId, string linkId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Counts one code evaluation before the code is compared, atomically (ETag-conditional): returns the new count,
+    /// or null when <paramref name="maxAttempts"/> were already counted — so however many guesses arrive at once,
+    /// at most that many are ever compared. A correct code uses the link, so the count only matters for wrong ones.
+    /// </summary>
+    Task<int?> TryCountAttemptAsync(string applicationId, string linkId, int maxAttempts, CancellationToken cancellationToken = default);
 }

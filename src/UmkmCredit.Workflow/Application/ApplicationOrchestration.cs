@@ -127,21 +127,30 @@ public static class ApplicationOrchestration
                         new EscalateReviewInput(Id, input.RegencyCode, input.Sector, assignment.LinkId, NewLinkId(), context.CurrentUtcDateTime));
                     if (!escalation.Opened)
                     {
-                        // The old link was used just before the deadline: its decision is buffered; wait for it.
+                        // The old link was used just before the deadline. Its decision is stored with the link: take it
+                        // from there (its event, if it still comes, is ignored as already counted); without one, look
+                        // again after a bounded wait — never wait unboundedly on a used link.
                         Log.EscalationSkipped(_log, Id, assignment.LinkId);
-                        _deadline = null;
+                        if (escalation.Decided is not { } stored)
+                        {
+                            _deadline = context.CurrentUtcDateTime.Add(UsedLinkRecheck);
+                            continue;
+                        }
+
+                        signal = stored;
+                    }
+                    else
+                    {
+                        Log.ReviewEscalated(_log, Id, escalation.ReviewerId, escalation.LinkId);
+
+                        escalated = true;
+                        assignment = escalation;
+                        _pendingLinks = [escalation.LinkId];
+                        _deadline = escalation.DeadlineUtc;
+                        _review = _review! with { ReviewerId = escalation.ReviewerId, ReviewerName = escalation.ReviewerName, Escalated = true };
+                        Publish();
                         continue;
                     }
-
-                    Log.ReviewEscalated(_log, Id, escalation.ReviewerId, escalation.LinkId);
-
-                    escalated = true;
-                    assignment = escalation;
-                    _pendingLinks = [escalation.LinkId];
-                    _deadline = escalation.DeadlineUtc;
-                    _review = _review! with { ReviewerId = escalation.ReviewerId, ReviewerName = escalation.ReviewerName, Escalated = true };
-                    Publish();
-                    continue;
                 }
 
                 if (IsStop(signal))
@@ -277,6 +286,9 @@ public static class ApplicationOrchestration
             _agreement = _agreement with { Status = AgreementState.Signed, Sha256 = sha };
             return await FinishAsync(ApplicationStatus.Completed, AuditActors.System, $"Perjanjian {draft.Number} ditandatangani semua pihak.");
         }
+
+        /// <summary>How long the escalation path waits before it looks again at a used link whose decision it could not read.</summary>
+        private static readonly TimeSpan UsedLinkRecheck = TimeSpan.FromMinutes(10);
 
         /// <summary>About two days of attempts, 2 s apart at first, at most an hour apart.</summary>
         private static readonly TaskOptions SealRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(48, TimeSpan.FromSeconds(2), 2, TimeSpan.FromHours(1)));

@@ -85,7 +85,7 @@ public sealed record OpenReviewInput(string ApplicationId, string RegencyCode, s
 public sealed record EscalateReviewInput(string ApplicationId, string RegencyCode, string Sector, string PreviousLinkId, string NewLinkId, DateTime NowUtc);
 
 /// <summary>An open review: who, which link, until when. <c>Opened</c> is false when the previous link was already used.</summary>
-public sealed record ReviewAssignment(bool Opened, string ReviewerId, string ReviewerName, string LinkId, DateTime DeadlineUtc, bool Escalated);
+public sealed record ReviewAssignment(bool Opened, string ReviewerId, string ReviewerName, string LinkId, DateTime DeadlineUtc, bool Escalated, WorkflowSignal? Decided = null);
 
 /// <summary>One line of the history shown to the applicant.</summary>
 public sealed record HistoryItem(DateTime At, ApplicationStatus Status, string? Note);

@@ -21,7 +21,11 @@ public enum LinkStatus
     Closed,
 }
 
-/// <summary>A one-time action link (review or signing) as stored in the <c>actionlinks</c> table.</summary>
+/// <summary>
+/// A one-time action link (review or signing) as stored in the <c>actionlinks</c> table. A used link keeps the
+/// accepted decision or signature (<see cref="Outcome"/>, the signal as JSON) and whether it reached the
+/// orchestration (<see cref="Delivered"/>), written in the same conditional update that marks it used.
+/// </summary>
 public sealed record ActionLink(
     string ApplicationId,
     string LinkId,
@@ -32,7 +36,9 @@ public sealed record ActionLink(
     DateTime ExpiresAtUtc,
     LinkStatus Status,
     DateTime CreatedAtUtc,
-    DateTime? UsedAtUtc = null);
+    DateTime? UsedAtUtc = null,
+    string? Outcome = null,
+    bool Delivered = true);
 
 /// <summary>Storage of action links with optimistic concurrency.</summary>
 public interface ILinkStore
@@ -45,6 +51,18 @@ public interface ILinkStore
 
     /// <summary>Moves a link from <see cref="LinkStatus.Pending"/> to <paramref name="to"/>; false if someone else moved it first.</summary>
     Task<bool> TryCompleteAsync(string applicationId, string linkId, LinkStatus to, DateTime atUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a link from <see cref="LinkStatus.Pending"/> to <see cref="LinkStatus.Used"/> and stores
+    /// <paramref name="outcome"/> (not yet delivered) in the same ETag-conditional write; false if someone else moved it first.
+    /// </summary>
+    Task<bool> TryUseAsync(string applicationId, string linkId, string outcome, DateTime atUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the stored outcome reached the orchestration.</summary>
+    Task MarkDeliveredAsync(string applicationId, string linkId, CancellationToken cancellationToken = default);
+
+    /// <summary>Used links whose outcome was accepted before <paramref name="usedBeforeUtc"/> and not delivered yet.</summary>
+    Task<IReadOnlyList<ActionLink>> ListUndeliveredAsync(DateTime usedBeforeUtc, CancellationToken cancellationToken = default);
 
     /// <summary>Every link of an application.</summary>
     Task<IReadOnlyList<ActionLink>> ListAsync(string applicationId, CancellationToken cancellationToken = default);

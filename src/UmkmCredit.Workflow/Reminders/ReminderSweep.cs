@@ -18,13 +18,15 @@ public interface IReminderLedger
 }
 
 /// <summary>What one sweep did.</summary>
-public sealed record SweepResult(int RemindersSent, int Recovered);
+public sealed record SweepResult(int RemindersSent, int Recovered, int Redelivered = 0);
 
 /// <summary>
 /// The reminder sweep, run on <c>Reminders:Schedule</c> by the Functions timer trigger and by the server's
 /// hosted service. From the table index it (1) sends one reminder per pending action at
 /// <c>Workflow:ReminderLeadTime</c> before its deadline — exactly once, however many sweeps overlap — and
-/// (2) starts the orchestration of any stored submission that has none (a crash between storing and starting).
+/// (2) starts the orchestration of any stored submission that has none (a crash between storing and starting),
+/// (3) re-delivers decisions and signatures accepted (link used) but not delivered (a crash or outage between
+/// the link write and the event).
 /// </summary>
 public sealed class ReminderSweep(
     IApplicationIndex index,
@@ -34,6 +36,7 @@ public sealed class ReminderSweep(
     PendingLinkSender sender,
     IAuditTrail audit,
     ApplicationIntake intake,
+    Signals.DecisionDelivery delivery,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
 {
@@ -66,7 +69,9 @@ public sealed class ReminderSweep(
             while (continuation is not null);
         }
 
-        return new SweepResult(sent, recovered);
+        // Give the request that accepted it a moment to deliver it itself; a duplicate would be ignored anyway.
+        var redelivered = await delivery.RedeliverAsync(durable, now - TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        return new SweepResult(sent, recovered, redelivered);
     }
 
     private async Task<bool> RemindAsync(IndexEntry row, DurableTaskClient durable, DateTime now, CancellationToken ct)

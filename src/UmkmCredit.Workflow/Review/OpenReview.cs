@@ -68,13 +68,16 @@ public sealed class EscalateReview(
             {
                 // The reviewer decided at the last moment: the decision event is on its way.
                 Log.EscalationNotOpened(logger, input.ApplicationId, input.PreviousLinkId, LinkStatus.Used);
-                return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
+                var now = await store.GetAsync(input.ApplicationId, input.PreviousLinkId, cancellationToken).ConfigureAwait(false);
+                return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false,
+                    now is { } used ? Signals.DecisionDelivery.StoredSignal(used.Link) : null);
             }
         }
         else if (existing is { Link.Status: LinkStatus.Used })
         {
             Log.EscalationNotOpened(logger, input.ApplicationId, input.PreviousLinkId, LinkStatus.Used);
-            return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false);
+            return new ReviewAssignment(false, existing.Value.Link.ActorId, existing.Value.Link.ActorName, input.PreviousLinkId, existing.Value.Link.ExpiresAtUtc, false,
+                Signals.DecisionDelivery.StoredSignal(existing.Value.Link));
         }
 
         var deadline = deadlines.DeadlineUtc(DeadlineKind.Escalation, input.NowUtc);

@@ -69,13 +69,18 @@ public sealed class ViewReview(
 
 /// <summary>Records a reviewer's decision exactly once and hands it to the workflow.</summary>
 public sealed class DecideReview(
-    ActionLinkService links, ILinkStore linkStore, IApplicationRepository applications, IAuditTrail audit,
+    ActionLinkService links, DecisionDelivery delivery, IApplicationRepository applications, IAuditTrail audit,
     IOptions<WorkflowOptions> workflow, TimeProvider time, ILogger<DecideReview> logger)
 {
     /// <summary>Runs the command.</summary>
     public async Task<Result<ReviewDecided>> ExecuteAsync(DecideReviewCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var (check, link) = await links.CheckAsync(command.Token, LinkRoles.Review, cancellationToken).ConfigureAwait(false);
+        if (check == LinkCheck.Used)
+        {
+            return await RepeatAsync(command, link!, caller, cancellationToken).ConfigureAwait(false);
+        }
+
         if (LinkAccess.FailureFor(check, LinkRoles.Review) is { } linkFailure)
         {
             return linkFailure;
@@ -96,7 +101,9 @@ public sealed class DecideReview(
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
         if (snapshot.Status.IsTerminal())
         {
-            return LinkAccess.Finished(snapshot.Status);
+            // Perhaps finished by this very decision, posted twice at once.
+            var (now0, fresh) = await links.CheckAsync(command.Token, LinkRoles.Review, cancellationToken).ConfigureAwait(false);
+            return now0 == LinkCheck.Used ? await RepeatAsync(command, fresh!, caller, cancellationToken).ConfigureAwait(false) : LinkAccess.Finished(snapshot.Status);
         }
 
         var canRevise = ReviewRules.CanRevise(snapshot.Review?.Round ?? 0, workflow.Value.MaxRevisionRounds);
@@ -107,19 +114,45 @@ public sealed class DecideReview(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await linkStore.TryCompleteAsync(link.ApplicationId, link.LinkId, LinkStatus.Used, now, cancellationToken).ConfigureAwait(false))
+        var signal = new WorkflowSignal(SignalKind.ReviewDecision, link.ActorId, link.LinkId, decision!.Verdict, decision.Note, decision.ApprovedAmount, decision.Recommendations, AtUtc: now);
+        var (accepted, _) = await delivery.AcceptAsync(caller.Durable, link, signal, now, s => IsSame(s, decision), cancellationToken).ConfigureAwait(false);
+        switch (accepted)
         {
-            var (again, _) = await links.CheckAsync(command.Token, LinkRoles.Review, cancellationToken).ConfigureAwait(false);
-            return LinkAccess.FailureFor(again, LinkRoles.Review) ?? LinkAccess.FailureFor(LinkCheck.Used, LinkRoles.Review)!;
+            case AcceptOutcome.Refused:
+                var (again, _) = await links.CheckAsync(command.Token, LinkRoles.Review, cancellationToken).ConfigureAwait(false);
+                return LinkAccess.FailureFor(again, LinkRoles.Review) ?? LinkAccess.FailureFor(LinkCheck.Used, LinkRoles.Review)!;
+            case AcceptOutcome.Repeated:
+                return new ReviewDecided(link.ApplicationId, decision);
         }
 
         await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, AuditEvents.ReviewDecided, link.ActorId,
-            $"{decision!.Verdict}" + (decision.Note is null ? string.Empty : ": " + decision.Note), caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
-        await ApplicationSignals.RaiseAsync(caller.Durable, link.ApplicationId, new WorkflowSignal(
-            SignalKind.ReviewDecision, link.ActorId, link.LinkId, decision.Verdict, decision.Note, decision.ApprovedAmount, decision.Recommendations), cancellationToken).ConfigureAwait(false);
+            $"{decision.Verdict}" + (decision.Note is null ? string.Empty : ": " + decision.Note), caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+        await delivery.DeliverAsync(caller.Durable, link.ApplicationId, signal, cancellationToken).ConfigureAwait(false);
         Log.ReviewDecided(logger, link.ApplicationId, decision.Verdict.WireName(), link.LinkId);
         return new ReviewDecided(link.ApplicationId, decision);
     }
+
+    /// <summary>A retry of the same decision answers the same success (and re-delivers it if it never arrived); anything else is 409.</summary>
+    private async Task<Result<ReviewDecided>> RepeatAsync(DecideReviewCommand command, ActionLink link, Caller caller, CancellationToken cancellationToken)
+    {
+        if (Parse(command).Decision is { } repeated)
+        {
+            var (outcome, _) = await delivery.RepeatAsync(caller.Durable, link, s => IsSame(s, repeated), cancellationToken).ConfigureAwait(false);
+            if (outcome == AcceptOutcome.Repeated)
+            {
+                return new ReviewDecided(link.ApplicationId, repeated);
+            }
+        }
+
+        return LinkAccess.FailureFor(LinkCheck.Used, LinkRoles.Review)!;
+    }
+
+    private static bool IsSame(WorkflowSignal stored, ReviewDecision decision) =>
+        stored.Kind == SignalKind.ReviewDecision
+        && stored.Verdict == decision.Verdict
+        && stored.Note == decision.Note
+        && stored.ApprovedAmount == decision.ApprovedAmount
+        && (stored.Recommendations ?? []).SequenceEqual(decision.Recommendations);
 
     private static (ReviewDecision? Decision, Failure? Failure) Parse(DecideReviewCommand command)
     {

@@ -157,11 +157,21 @@ public sealed class RequestOtp(
 }
 
 /// <summary>Records a signature (code, own name, consent) exactly once and hands it to the workflow.</summary>
-public sealed class SignAgreement(SigningAccess access, SignatureRecorder recorder, IOtpStore otps, TimeProvider time, ILogger<SignAgreement> logger)
+public sealed class SignAgreement(SigningAccess access, SignatureRecorder recorder, ActionLinkService links, IOtpStore otps, TimeProvider time, ILogger<SignAgreement> logger)
 {
     /// <summary>Runs the command.</summary>
     public async Task<Result<SignatureRecorded>> ExecuteAsync(SignAgreementCommand command, Caller caller, CancellationToken cancellationToken)
     {
+        var (check, used) = await links.CheckAsync(command.Token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
+        if (check == LinkCheck.Used && !string.IsNullOrEmpty(command.Otp))
+        {
+            // A retry with the code that signed answers the same success (and re-delivers it if it never arrived).
+            var state0 = await otps.GetAsync(used!.ApplicationId, used.LinkId, cancellationToken).ConfigureAwait(false);
+            var presented = SigningAccess.HashCode(used, command.Otp);
+            return await recorder.RepeatAsync(used, s => s.Signed == true && state0 is { CodeHash.Length: > 0 }
+                && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state0.CodeHash), Encoding.ASCII.GetBytes(presented)), caller, cancellationToken).ConfigureAwait(false);
+        }
+
         var (found, failure) = await access.ResolveAsync(command.Token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -189,9 +199,14 @@ public sealed class SignAgreement(SigningAccess access, SignatureRecorder record
                 return Failure.Forbidden("Kode OTP tidak berlaku", "Kode OTP belum diminta atau sudah kedaluwarsa. Minta kode baru.");
         }
 
+        // Count the attempt before comparing: under any number of parallel guesses at most MaxFailures are compared.
+        if (await otps.TryCountAttemptAsync(link.ApplicationId, link.LinkId, OtpPolicy.MaxFailures, cancellationToken).ConfigureAwait(false) is not { } failures)
+        {
+            return SigningAccess.Locked();
+        }
+
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state!.CodeHash), Encoding.ASCII.GetBytes(SigningAccess.HashCode(link, command.Otp!))))
         {
-            var failures = await otps.RecordFailureAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
             Log.OtpRejected(logger, link.ApplicationId, link.LinkId, failures);
             return OtpPolicy.IsLocked(failures)
                 ? SigningAccess.Locked()
@@ -203,11 +218,18 @@ public sealed class SignAgreement(SigningAccess access, SignatureRecorder record
 }
 
 /// <summary>Records a refusal to sign exactly once; the workflow then ends the application and tells every party.</summary>
-public sealed class DeclineAgreement(SigningAccess access, SignatureRecorder recorder)
+public sealed class DeclineAgreement(SigningAccess access, SignatureRecorder recorder, ActionLinkService links)
 {
     /// <summary>Runs the command.</summary>
     public async Task<Result<SignatureRecorded>> ExecuteAsync(DeclineAgreementCommand command, Caller caller, CancellationToken cancellationToken)
     {
+        var (check, used) = await links.CheckAsync(command.Token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
+        if (check == LinkCheck.Used && !string.IsNullOrWhiteSpace(command.Reason))
+        {
+            var reason = command.Reason.Trim();
+            return await recorder.RepeatAsync(used!, s => s.Signed == false && s.Note == reason, caller, cancellationToken).ConfigureAwait(false);
+        }
+
         var (found, failure) = await access.ResolveAsync(command.Token, allowUsed: false, caller, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -230,27 +252,50 @@ public sealed class DeclineAgreement(SigningAccess access, SignatureRecorder rec
 }
 
 /// <summary>The shared tail of signing and declining: use the link once, keep the evidence, signal the workflow.</summary>
-public sealed class SignatureRecorder(ActionLinkService links, ILinkStore linkStore, IAgreementArchive archive, IAuditTrail audit, TimeProvider time, ILogger<SignatureRecorder> logger)
+public sealed class SignatureRecorder(ActionLinkService links, DecisionDelivery delivery, IAgreementArchive archive, IAuditTrail audit, TimeProvider time, ILogger<SignatureRecorder> logger)
 {
     /// <summary>Records the signature or refusal.</summary>
     public async Task<Result<SignatureRecorded>> RecordAsync(SigningCase found, string token, bool signed, string? reason, Caller caller, CancellationToken cancellationToken)
     {
         var link = found.Link;
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await linkStore.TryCompleteAsync(link.ApplicationId, link.LinkId, LinkStatus.Used, now, cancellationToken).ConfigureAwait(false))
-        {
-            var (again, _) = await links.CheckAsync(token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
-            return LinkAccess.FailureFor(again, Signers.LinkRole) ?? LinkAccess.FailureFor(LinkCheck.Used, Signers.LinkRole)!;
-        }
-
         var draftSha = await archive.GetPdfHashAsync(link.ApplicationId, WorkflowNames.AgreementFiles.Draft, cancellationToken).ConfigureAwait(false) ?? string.Empty;
         var evidence = Guid.NewGuid().ToString("N");
+        var signal = new WorkflowSignal(SignalKind.Signature, link.ActorId, link.LinkId, Note: reason, Signed: signed, EvidenceId: evidence, DocumentSha256: draftSha, AtUtc: now);
+
+        // Concurrent posts of the same refusal are one refusal; a second signature post is a retry only with its code (above).
+        var (accepted, stored) = await delivery.AcceptAsync(caller.Durable, link, signal, now, s => !signed && s.Signed == false && s.Note == reason, cancellationToken).ConfigureAwait(false);
+        switch (accepted)
+        {
+            case AcceptOutcome.Refused:
+                var (again, _) = await links.CheckAsync(token, Signers.LinkRole, cancellationToken).ConfigureAwait(false);
+                return LinkAccess.FailureFor(again, Signers.LinkRole) ?? LinkAccess.FailureFor(LinkCheck.Used, Signers.LinkRole)!;
+            case AcceptOutcome.Repeated:
+                return Recorded(link, found.Model.Number, stored!);
+        }
+
         await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, signed ? AuditEvents.SignatureSigned : AuditEvents.SignatureDeclined, link.ActorId,
             signed ? $"{found.Role}; OTP terverifikasi; persetujuan diberikan; bukti {evidence}" : $"{found.Role}: {reason}",
             caller.Ip, caller.UserAgent, draftSha), cancellationToken).ConfigureAwait(false);
-        await ApplicationSignals.RaiseAsync(caller.Durable, link.ApplicationId, new WorkflowSignal(
-            SignalKind.Signature, link.ActorId, link.LinkId, Note: reason, Signed: signed, EvidenceId: evidence, DocumentSha256: draftSha, AtUtc: now), cancellationToken).ConfigureAwait(false);
+        await delivery.DeliverAsync(caller.Durable, link.ApplicationId, signal, cancellationToken).ConfigureAwait(false);
         Log.SignatureRecorded(logger, link.ApplicationId, link.LinkId, signed ? WorkflowNames.AgreementFiles.Signed : "declined");
-        return new SignatureRecorded(link.ApplicationId, found.Model.Number, signed, evidence, draftSha, now);
+        return Recorded(link, found.Model.Number, signal);
     }
+
+    /// <summary>A retry of a recorded signature or refusal: the same success (re-delivered if it never arrived), else 409.</summary>
+    public async Task<Result<SignatureRecorded>> RepeatAsync(ActionLink link, Func<WorkflowSignal, bool> sameRequest, Caller caller, CancellationToken cancellationToken)
+    {
+        var (outcome, stored) = await delivery.RepeatAsync(caller.Durable, link, sameRequest, cancellationToken).ConfigureAwait(false);
+        if (outcome != AcceptOutcome.Repeated)
+        {
+            return LinkAccess.FailureFor(LinkCheck.Used, Signers.LinkRole)!;
+        }
+
+        var json = await archive.GetModelAsync(link.ApplicationId, cancellationToken).ConfigureAwait(false);
+        var number = json is null ? string.Empty : JsonSerializer.Deserialize<AgreementModel>(json, AgreementComposer.Json)!.Number;
+        return Recorded(link, number, stored!);
+    }
+
+    private static SignatureRecorded Recorded(ActionLink link, string number, WorkflowSignal signal) =>
+        new(link.ApplicationId, number, signal.Signed == true, signal.EvidenceId ?? string.Empty, signal.DocumentSha256 ?? string.Empty, signal.AtUtc ?? link.UsedAtUtc ?? default);
 }
