@@ -9,6 +9,7 @@ using UmkmCredit.Api.Routing;
 using UmkmCredit.Infrastructure;
 using UmkmCredit.Infrastructure.Configuration;
 using UmkmCredit.Server.Engine;
+using UmkmCredit.Server.Http;
 
 namespace UmkmCredit.Server;
 
@@ -27,7 +28,11 @@ public static class ServerHostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 80L * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 80L * 1024 * 1024;
+            k.Limits.MaxRequestLineSize = Http.ContractErrors.KestrelRequestLineLimit;
+        });
         var services = builder.Services;
         services.AddUmkmCreditInfrastructure();
         services.AddUmkmCreditApplication();
@@ -60,6 +65,7 @@ public static class ServerHostingExtensions
     /// <summary>Maps every route of <see cref="ApiRoutes"/> under <c>/api</c>.</summary>
     public static WebApplication MapUmkmCreditApi(this WebApplication app)
     {
+        app.UseContractErrors();
         var adminKey = app.Configuration["Admin:ApiKey"];
         foreach (var route in ApiRoutes.All)
         {

@@ -37,9 +37,15 @@ public sealed class SystemEndpoints(IStorageHealth storage)
             engineOk = false;
         }
 
-        var ok = storageOk && engineOk;
-        return Results.Json(new { status = ok ? "ok" : "unavailable", storage = storageOk ? "ok" : "unavailable", engine = engineOk ? "ok" : "unavailable" },
-            ApiJson.Options, statusCode: ok ? 200 : 503);
+        var parts = new { storage = storageOk ? "ok" : "unavailable", engine = engineOk ? "ok" : "unavailable" };
+        if (storageOk && engineOk)
+        {
+            return Results.Json(new { status = "ok", parts.storage, parts.engine }, ApiJson.Options);
+        }
+
+        r.Http.Response.Headers.RetryAfter = Outages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Status(503, "Layanan sedang tidak tersedia", "Penyimpanan atau mesin alur kerja tidak menjawab.",
+            new Dictionary<string, object?> { ["status"] = "unavailable", ["storage"] = parts.storage, ["engine"] = parts.engine });
     }
 
     /// <summary><c>GET /api/openapi.json</c>.</summary>

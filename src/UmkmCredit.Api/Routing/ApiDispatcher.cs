@@ -12,6 +12,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<Api
     public async Task<IResult> InvokeAsync(string routeName, HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> values)
     {
         var route = ApiRoutes.Get(routeName);
+        SecurityHeaders.Register(http);
         try
         {
             return await route.Handler(services, new ApiRequest(http, durable, values)).ConfigureAwait(false);
@@ -24,6 +25,12 @@ public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<Api
         {
             return Results.StatusCode(499);
         }
+        catch (Exception ex) when (Outages.IsOutage(ex))
+        {
+            LogOutage(logger, ex, routeName);
+            http.Response.Headers.RetryAfter = Outages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(503, "Layanan sedang tidak tersedia", "Penyimpanan atau mesin alur kerja tidak menjawab. Data yang sudah tersimpan tidak hilang; coba lagi beberapa saat lagi.");
+        }
         catch (Exception ex)
         {
             LogFailure(logger, ex, routeName);
@@ -33,4 +40,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<Api
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Route {Route} failed")]
     private static partial void LogFailure(ILogger logger, Exception ex, string route);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Route {Route}: storage or the engine did not answer (503)")]
+    private static partial void LogOutage(ILogger logger, Exception ex, string route);
 }
