@@ -67,7 +67,7 @@ public static class Messages
 
         lines.Add(string.Empty);
         lines.Add($"Lihat status: {statusUrl}");
-        return Build(email, name, $"Status permohonan {reference ?? applicationId}: {StatusLabels.Of(status)}", lines, statusUrl, "Lihat status permohonan");
+        return Build(email, name, (reference is null ? $"Status permohonan {applicationId}: {StatusLabels.Of(status)}" : $"Status permohonan {reference} ({applicationId}): {StatusLabels.Of(status)}"), lines, statusUrl, "Lihat status permohonan");
     }
 
     /// <summary>A review request (new, reminder, escalation or reassignment) to an OPD official.</summary>

@@ -57,6 +57,8 @@ namespace UmkmCredit.ApiClient.Api.Portal
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.ValidationProblem">When receiving a 400 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -72,6 +74,8 @@ namespace UmkmCredit.ApiClient.Api.Portal
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::UmkmCredit.ApiClient.Models.ValidationProblem.CreateFromDiscriminatorValue },
+                { "409", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };

@@ -52,6 +52,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.ValidationProblem">When receiving a 400 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 409 status code</exception>
@@ -70,6 +71,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::UmkmCredit.ApiClient.Models.ValidationProblem.CreateFromDiscriminatorValue },
                 { "401", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
