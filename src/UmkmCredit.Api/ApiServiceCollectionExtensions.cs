@@ -20,7 +20,7 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<Signing.VerifyEndpoints>();
         services.AddTransient<Admin.AdminEndpoints>();
         services.AddTransient<SystemEndpoints>();
-        services.AddSingleton<PortalEndpoints>();
+        services.AddTransient<ApplicantPageEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         return services;
     }

@@ -34,6 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementArchive, BlobAgreementArchive>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementNumbers, TableAgreementNumbers>();
+        services.AddSingleton<IApplicationReferences, TableApplicationReferences>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IOtpStore, TableOtpStore>();
         services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
         services.AddSingleton<PickupDirectoryNotifier>();

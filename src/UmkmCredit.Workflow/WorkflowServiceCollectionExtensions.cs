@@ -56,6 +56,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Applicant.UploadDocument>();
         services.TryAddTransient<UseCases.Applicant.ResubmitApplication>();
         services.TryAddTransient<UseCases.Applicant.WithdrawApplication>();
+        services.TryAddTransient<UseCases.Applicant.LookupApplication>();
         services.TryAddTransient<UseCases.Review.ViewReview>();
         services.TryAddTransient<UseCases.Review.DecideReview>();
         services.TryAddTransient<UseCases.Review.ViewReviewDocument>();

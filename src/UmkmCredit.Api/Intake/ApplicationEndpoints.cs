@@ -24,7 +24,8 @@ public sealed class ApplicationEndpoints(
     UploadDocument upload,
     ResubmitApplication resubmit,
     WithdrawApplication withdraw,
-    IOptions<LinksOptions> links)
+    IOptions<LinksOptions> links,
+    ApplicantPageEndpoints pages)
 {
     /// <summary><c>POST /api/applications</c> (JSON or multipart).</summary>
     public async Task<IResult> SubmitAsync(ApiRequest r)
@@ -47,19 +48,23 @@ public sealed class ApplicationEndpoints(
                 statusUrl,
                 accessToken = result.AccessToken,
                 submittedAt = result.SubmittedAtUtc,
+                reference = result.Reference,
             }, StatusCodes.Status202Accepted);
         });
     }
 
     /// <summary><c>GET /api/applications/{id}</c>: JSON or the status page.</summary>
-    public async Task<IResult> GetAsync(ApiRequest r) =>
-        Answers.From(await queries.GetStatusAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false), found =>
+    public async Task<IResult> GetAsync(ApiRequest r)
+    {
+        if (!RequestReading.WantsJson(r.Http.Request))
         {
-            var view = ApplicationStatusView.From(found);
-            return RequestReading.WantsJson(r.Http.Request)
-                ? Answers.Json(view)
-                : Answers.Page(StatusPage.Render(view, found.Stored.Application));
-        });
+            var notice = ApplicantPageEndpoints.Notices.GetValueOrDefault(r.Http.Request.Query["notice"].ToString());
+            return await pages.StatusPageAsync(r, r.Value("id"), r.ApplicantToken, new StatusPageContext(r.ApplicantToken ?? string.Empty, notice)).ConfigureAwait(false);
+        }
+
+        return Answers.From(await queries.GetStatusAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),
+            found => Answers.Json(ApplicationStatusView.From(found)));
+    }
 
     /// <summary><c>PUT /api/applications/{id}/documents/{kind}</c>.</summary>
     public async Task<IResult> PutDocumentAsync(ApiRequest r)
@@ -74,14 +79,39 @@ public sealed class ApplicationEndpoints(
         return Answers.From(result, doc => Answers.Json(DocumentView.From(doc), StatusCodes.Status201Created));
     }
 
-    /// <summary><c>POST /api/applications/{id}/withdraw</c>.</summary>
-    public async Task<IResult> WithdrawAsync(ApiRequest r) =>
-        Answers.From(await withdraw.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),
-            id => Answers.Json(new { applicationId = id, status = nameof(ApplicationStatus.Withdrawn) }, StatusCodes.Status202Accepted));
+    /// <summary><c>POST /api/applications/{id}/withdraw</c>; a page form first shows the confirmation step, then posts <c>confirm=ya</c>.</summary>
+    public async Task<IResult> WithdrawAsync(ApiRequest r)
+    {
+        if (r.Http.Request.HasFormContentType)
+        {
+            var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return Answers.Failure(r.Http.Request, failure);
+            }
 
-    /// <summary><c>POST /api/applications/{id}/resubmit</c>.</summary>
+            var token = ApplicantPageEndpoints.TokenOf(r, posted!);
+            if (posted!.Value("confirm") != "ya")
+            {
+                return await pages.StatusPageAsync(r, r.Value("id"), token, new StatusPageContext(token ?? string.Empty, ConfirmWithdraw: true)).ConfigureAwait(false);
+            }
+
+            return Answers.From(r.Http.Request, await withdraw.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted).ConfigureAwait(false),
+                id => Answers.SeeOther(ApplicantPageEndpoints.StatusUrl(id, token!, "withdrawn")));
+        }
+
+        return Answers.From(await withdraw.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),
+            id => Answers.Json(new { applicationId = id, status = nameof(ApplicationStatus.Withdrawn) }, StatusCodes.Status202Accepted));
+    }
+
+    /// <summary><c>POST /api/applications/{id}/resubmit</c> (JSON, or the status page's form → 303 back).</summary>
     public async Task<IResult> ResubmitAsync(ApiRequest r)
     {
+        if (r.Http.Request.HasFormContentType)
+        {
+            return await ResubmitFormAsync(r).ConfigureAwait(false);
+        }
+
         var json = await RequestReading.ReadLimitedAsync(r.Http.Request.Body, r.Http.Request.ContentLength, RequestReading.MaxJsonBytes, r.Aborted).ConfigureAwait(false);
         if (json is null)
         {
@@ -97,6 +127,29 @@ public sealed class ApplicationEndpoints(
         var id = r.Value("id");
         return Answers.From(await resubmit.ExecuteAsync(new ResubmitApplicationCommand(id, r.ApplicantToken, form), r.Caller, r.Aborted).ConfigureAwait(false),
             version => Answers.Json(new { applicationId = id, version, status = nameof(ApplicationStatus.InReview) }, StatusCodes.Status202Accepted));
+    }
+
+    private async Task<IResult> ResubmitFormAsync(ApiRequest r)
+    {
+        var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return Answers.Failure(r.Http.Request, failure);
+        }
+
+        var id = r.Value("id");
+        var token = ApplicantPageEndpoints.TokenOf(r, posted!);
+        var (form, _, bindingErrors) = PageForms.BindApplication(posted!);
+        var result = bindingErrors.Count > 0
+            ? (Result<int>)Failure.Invalid(bindingErrors)
+            : await resubmit.ExecuteAsync(new ResubmitApplicationCommand(id, token, form), r.Caller, r.Aborted).ConfigureAwait(false);
+        if (result.Failure is { Kind: FailureKind.Invalid } invalid && RequestReading.PrefersPage(r.Http.Request))
+        {
+            var state = new FormState(posted!.Fields, invalid.Errors ?? []);
+            return await pages.StatusPageAsync(r, id, token, new StatusPageContext(token ?? string.Empty, Resubmit: state), StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        return Answers.From(r.Http.Request, result, _ => Answers.SeeOther(ApplicantPageEndpoints.StatusUrl(id, token!, "resubmitted")));
     }
 }
 
@@ -265,7 +318,8 @@ public sealed record ApplicationStatusView(
     IReadOnlyList<DocumentView> Documents,
     AgreementView? Agreement,
     IReadOnlyList<HistoryView> History,
-    string? RuleVersion)
+    string? RuleVersion,
+    string? Reference = null)
 {
     /// <summary>The view of a status query.</summary>
     public static ApplicationStatusView From(ApplicationStatusResult found)
@@ -284,7 +338,8 @@ public sealed record ApplicationStatusView(
             found.Documents.Select(DocumentView.From).ToList(),
             snapshot.Agreement is { } ag ? new AgreementView(ag.Number, ag.Status.ToString(), ag.Sha256) : null,
             snapshot.History.Select(h => new HistoryView(h.At, h.Status, h.Note)).ToList(),
-            snapshot.RuleVersion);
+            snapshot.RuleVersion,
+            stored.Reference);
     }
 }
 

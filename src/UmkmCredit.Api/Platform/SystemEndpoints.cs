@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using UmkmCredit.Api.Http;
-using UmkmCredit.Api.Pages;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Workflow.Ports;
 
@@ -50,15 +49,6 @@ public sealed class SystemEndpoints(IStorageHealth storage)
 
     /// <summary><c>GET /api/openapi.json</c>.</summary>
     public Task<IResult> OpenApiAsync(ApiRequest r) => Task.FromResult(Results.Content(OpenApiJson, "application/json; charset=utf-8"));
-}
-
-/// <summary>The portal page.</summary>
-public sealed class PortalEndpoints
-{
-    private static readonly Lazy<string> Page = new(PortalPage.Render);
-
-    /// <summary><c>GET /api/portal</c>.</summary>
-    public Task<IResult> PortalAsync(ApiRequest r) => Task.FromResult(Results.Content(Page.Value, "text/html; charset=utf-8"));
 }
 
 /// <summary>Checks the admin key of the standalone host (<c>Admin:ApiKey</c>) in constant time.</summary>

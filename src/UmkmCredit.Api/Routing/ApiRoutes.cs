@@ -58,7 +58,7 @@ public static class ApiRoutes
     [
         new(RouteNames.Health, "GET", "health", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SystemEndpoints>().HealthAsync(r)),
         new(RouteNames.OpenApi, "GET", "openapi.json", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<SystemEndpoints>().OpenApiAsync(r)),
-        new(RouteNames.Portal, "GET", "portal", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<PortalEndpoints>().PortalAsync(r)),
+        new(RouteNames.Portal, "GET", "portal", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().PortalAsync(r)),
         new(RouteNames.SubmitApplication, "POST", "applications", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().SubmitAsync(r)),
         new(RouteNames.GetApplication, "GET", "applications/{id}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().GetAsync(r)),
         new(RouteNames.PutDocument, "PUT", "applications/{id}/documents/{kind}", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicationEndpoints>().PutDocumentAsync(r)),
@@ -81,6 +81,11 @@ public static class ApiRoutes
         new(RouteNames.AdminCancel, "POST", "admin/applications/{id}/cancel", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().CancelAsync(r)),
         new(RouteNames.AdminExportSikp, "GET", "admin/export/sikp", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ExportSikpAsync(r)),
         new(RouteNames.AdminDashboard, "GET", "admin/dashboard", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().DashboardAsync(r)),
+        new(RouteNames.SubmitPortal, "POST", "portal", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().SubmitAsync(r)),
+        new(RouteNames.GetReceipt, "GET", "applications/{id}/receipt", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().ReceiptAsync(r)),
+        new(RouteNames.UploadDocuments, "POST", "applications/{id}/documents", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().UploadAsync(r)),
+        new(RouteNames.LookupForm, "GET", "lookup", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().LookupFormAsync(r)),
+        new(RouteNames.Lookup, "POST", "lookup", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().LookupAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -164,4 +169,19 @@ public static class RouteNames
 
     /// <summary><c>GET /api/admin/dashboard</c>.</summary>
     public const string AdminDashboard = "AdminDashboard";
+
+    /// <summary><c>POST /api/portal</c>.</summary>
+    public const string SubmitPortal = "SubmitPortal";
+
+    /// <summary><c>GET /api/applications/{id}/receipt</c>.</summary>
+    public const string GetReceipt = "GetReceipt";
+
+    /// <summary><c>POST /api/applications/{id}/documents</c>.</summary>
+    public const string UploadDocuments = "UploadDocuments";
+
+    /// <summary><c>GET /api/lookup</c>.</summary>
+    public const string LookupForm = "LookupForm";
+
+    /// <summary><c>POST /api/lookup</c>.</summary>
+    public const string Lookup = "Lookup";
 }

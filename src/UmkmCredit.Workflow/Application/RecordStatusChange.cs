@@ -39,7 +39,7 @@ public sealed class RecordStatusChange(
         var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId, stored.AccessTokenHash)}");
         await notifier.SendAsync(Messages.StatusChanged(
             app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
-            input.Reasons.Select(r => r.Message).ToList(), statusUrl), cancellationToken).ConfigureAwait(false);
+            input.Reasons.Select(r => r.Message).ToList(), statusUrl, stored.Reference), cancellationToken).ConfigureAwait(false);
         Log.StatusRecorded(logger, input.ApplicationId, input.Sequence, input.From, input.To);
         return true;
     }

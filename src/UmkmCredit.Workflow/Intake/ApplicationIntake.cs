@@ -12,7 +12,7 @@ namespace UmkmCredit.Workflow.Intake;
 public sealed record UploadedDocument(string Kind, string ContentType, ReadOnlyMemory<byte> Content);
 
 /// <summary>Result of a submission.</summary>
-public sealed record SubmissionResult(bool Conflict, string ApplicationId, string AccessToken, DateTime SubmittedAtUtc);
+public sealed record SubmissionResult(bool Conflict, string ApplicationId, string AccessToken, DateTime SubmittedAtUtc, string? Reference = null);
 
 /// <summary>
 /// Stores a validated application and starts its orchestration. Every step is idempotent, so a retry with
@@ -26,6 +26,7 @@ public sealed class ApplicationIntake(
     IAuditTrail audit,
     IIdempotencyStore idempotency,
     AccessTokens tokens,
+    IApplicationReferences references,
     TimeProvider time)
 {
     /// <summary>Submits (or completes a previous attempt of) an application.</summary>
@@ -51,7 +52,8 @@ public sealed class ApplicationIntake(
         }
 
         var token = tokens.Issue(id);
-        var stored = new StoredApplication(id, 1, now, application with { ConsentedAtUtc = now }, AccessTokens.Hash(token));
+        var reference = await references.AllocateAsync(id, application.Business.RegencyCode, Domain.Calendar.Wita.TodayFromUtc(now).Year, cancellationToken).ConfigureAwait(false);
+        var stored = new StoredApplication(id, 1, now, application with { ConsentedAtUtc = now }, AccessTokens.Hash(token), reference);
         var created = await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
         if (created)
         {
@@ -77,7 +79,7 @@ public sealed class ApplicationIntake(
         }
 
         await EnsureStartedAsync(stored, durable, cancellationToken).ConfigureAwait(false);
-        return new SubmissionResult(false, id, token, stored.SubmittedAtUtc);
+        return new SubmissionResult(false, id, token, stored.SubmittedAtUtc, stored.Reference);
     }
 
     private async Task WaitForInstanceAsync(string id, DurableTaskClient durable, TimeSpan patience, CancellationToken cancellationToken)

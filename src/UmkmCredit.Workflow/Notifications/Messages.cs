@@ -36,14 +36,19 @@ public static class Messages
     /// <summary>Status change to the applicant.</summary>
     public static OutgoingMessage StatusChanged(
         string email, string name, string applicationId, ApplicationStatus status, string? note,
-        DateTime? deadlineUtc, IReadOnlyList<string> reasons, string statusUrl)
+        DateTime? deadlineUtc, IReadOnlyList<string> reasons, string statusUrl, string? reference = null)
     {
         var lines = new List<string>
         {
             $"Yth. {name},",
             string.Empty,
-            $"Status permohonan kredit UMKM Anda ({applicationId}) sekarang: {StatusLabels.Of(status)}.",
+            $"Status permohonan kredit UMKM Anda ({reference ?? applicationId}) sekarang: {StatusLabels.Of(status)}.",
         };
+        if (reference is not null)
+        {
+            lines.Add($"Nomor permohonan: {reference} (kode sistem {applicationId}).");
+        }
+
         if (!string.IsNullOrWhiteSpace(note))
         {
             lines.Add($"Catatan: {note}");
@@ -62,7 +67,7 @@ public static class Messages
 
         lines.Add(string.Empty);
         lines.Add($"Lihat status: {statusUrl}");
-        return Build(email, name, $"Status permohonan {applicationId}: {StatusLabels.Of(status)}", lines, statusUrl, "Lihat status permohonan");
+        return Build(email, name, (reference is null ? $"Status permohonan {applicationId}: {StatusLabels.Of(status)}" : $"Status permohonan {reference} ({applicationId}): {StatusLabels.Of(status)}"), lines, statusUrl, "Lihat status permohonan");
     }
 
     /// <summary>A review request (new, reminder, escalation or reassignment) to an OPD official.</summary>
@@ -168,5 +173,22 @@ public static class Messages
         html.Append($"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkLabel)}</a></p>");
         html.Append("<p style=\"color:#666;font-size:12px\">UmkmCredit · Program Kredit UMKM Provinsi Kalimantan Utara</p></body></html>");
         return new OutgoingMessage(to, toName, subject, text, html.ToString());
+    }
+
+    /// <summary>The status link asked for on the "Lupa tautan?" page, to the address on file.</summary>
+    public static OutgoingMessage StatusLink(string email, string name, string reference, string statusUrl)
+    {
+        var lines = new List<string>
+        {
+            $"Yth. {name},",
+            string.Empty,
+            $"Seseorang (semoga Anda sendiri) meminta tautan status permohonan kredit UMKM {reference}.",
+            "Buka tautan berikut untuk melihat dan melanjutkan permohonan Anda. Jangan bagikan tautan ini kepada orang lain.",
+            string.Empty,
+            $"Lihat status: {statusUrl}",
+            string.Empty,
+            "Jika Anda tidak memintanya, abaikan e-mail ini.",
+        };
+        return Build(email, name, $"Tautan status permohonan {reference}", lines, statusUrl, "Lihat status permohonan");
     }
 }

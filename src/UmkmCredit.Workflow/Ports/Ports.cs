@@ -8,7 +8,8 @@ public sealed record StoredApplication(
     int Version,
     DateTime SubmittedAtUtc,
     CreditApplication Application,
-    string AccessTokenHash);
+    string AccessTokenHash,
+    string? Reference = null);
 
 /// <summary>A stored document's description (no bytes).</summary>
 public sealed record StoredDocument(string Kind, string ContentType, long Size, string Sha256);
@@ -112,4 +113,14 @@ public interface INotifier
 {
     /// <summary>Sends one message.</summary>
     Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Human references (<c>UMKM-6571-2026-000123</c>): gap-free per regency and year, idempotent per application.</summary>
+public interface IApplicationReferences
+{
+    /// <summary>The application's reference (allocating the next sequence the first time).</summary>
+    Task<string> AllocateAsync(string applicationId, string regencyCode, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>The application id of a reference, or null when no application has it.</summary>
+    Task<string?> FindAsync(string reference, CancellationToken cancellationToken = default);
 }

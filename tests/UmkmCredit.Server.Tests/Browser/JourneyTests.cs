@@ -42,7 +42,7 @@ public sealed partial class JourneyTests(DefaultServerFixture fixture)
             await page.CheckAsync("[name='consent.dataProcessing']");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "1-portal.png"), FullPage = true });
             await page.ClickAsync("#submit");
-            await page.WaitForSelectorAsync("#done:not([hidden])");
+            await page.WaitForSelectorAsync("#reference"); // the receipt page after 303
             var applicationId = (await page.TextContentAsync("#application-id"))!.Trim();
             var statusLink = (await page.GetAttributeAsync("#status-link", "href"))!;
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "2-submitted.png"), FullPage = true });

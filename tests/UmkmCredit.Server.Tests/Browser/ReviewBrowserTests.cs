@@ -70,7 +70,7 @@ public sealed class ReviewBrowserTests(DefaultServerFixture fixture)
             await page.WaitForSelectorAsync("[data-error='consent.dataProcessing']:not(:empty)");
             await page.CheckAsync("[name='consent.dataProcessing']");
             await page.ClickAsync("#submit");
-            await page.WaitForSelectorAsync("#done:not([hidden])");
+            await page.WaitForSelectorAsync("#reference"); // the receipt page after 303
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "portal-done.png"), FullPage = true });
             var link = await page.GetAttributeAsync("#status-link", "href");
             Assert.Contains("/api/applications/", link, StringComparison.Ordinal);

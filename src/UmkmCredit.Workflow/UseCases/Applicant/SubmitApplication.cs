@@ -11,7 +11,10 @@ namespace UmkmCredit.Workflow.UseCases.Applicant;
 /// <param name="Documents">Documents sent with it (already checked by size and magic bytes).</param>
 /// <param name="IdempotencyKey">The client's key, so a retried post never makes a second application.</param>
 /// <param name="BodyHash">SHA-256 of what was sent, to tell a retry from a different body under the same key.</param>
-public sealed record SubmitApplicationCommand(ApplicationForm? Form, IReadOnlyList<UploadedDocument> Documents, string? IdempotencyKey, string BodyHash);
+/// <param name="BindingErrors">Problems found while reading the request (a page form's unreadable number, a file too large or of
+/// the wrong type): reported together with the form's own errors, and nothing is stored while there are any.</param>
+public sealed record SubmitApplicationCommand(ApplicationForm? Form, IReadOnlyList<UploadedDocument> Documents, string? IdempotencyKey, string BodyHash,
+    IReadOnlyList<ValidationError>? BindingErrors = null);
 
 /// <summary>Submits an application: validate, store, start its workflow.</summary>
 public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, TimeProvider time, ILogger<SubmitApplication> logger)
@@ -23,9 +26,10 @@ public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog sc
     public async Task<Result<SubmissionResult>> ExecuteAsync(SubmitApplicationCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var outcome = ApplicationValidator.Validate(command.Form, Wita.TodayFromUtc(time.GetUtcNow().UtcDateTime), schemes);
-        if (!outcome.IsValid)
+        if (!outcome.IsValid || command.BindingErrors is { Count: > 0 })
         {
-            return Failure.Invalid(outcome.Errors);
+            var bound = command.BindingErrors ?? [];
+            return Failure.Invalid([.. bound, .. outcome.Errors.Where(e => !bound.Any(b => b.Path == e.Path))]);
         }
 
         if (command.IdempotencyKey is { Length: > MaxIdempotencyKey })

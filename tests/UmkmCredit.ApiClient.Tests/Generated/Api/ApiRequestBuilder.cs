@@ -9,6 +9,7 @@ using System;
 using UmkmCredit.ApiClient.Api.Admin;
 using UmkmCredit.ApiClient.Api.Applications;
 using UmkmCredit.ApiClient.Api.Health;
+using UmkmCredit.ApiClient.Api.Lookup;
 using UmkmCredit.ApiClient.Api.OpenapiJson;
 using UmkmCredit.ApiClient.Api.Portal;
 using UmkmCredit.ApiClient.Api.Review;
@@ -36,6 +37,11 @@ namespace UmkmCredit.ApiClient.Api
         public global::UmkmCredit.ApiClient.Api.Health.HealthRequestBuilder Health
         {
             get => new global::UmkmCredit.ApiClient.Api.Health.HealthRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The lookup property</summary>
+        public global::UmkmCredit.ApiClient.Api.Lookup.LookupRequestBuilder Lookup
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Lookup.LookupRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The openapiJson property</summary>
         public global::UmkmCredit.ApiClient.Api.OpenapiJson.OpenapiJsonRequestBuilder OpenapiJson

@@ -64,6 +64,14 @@ namespace UmkmCredit.ApiClient.Models
 #else
         public List<string> Reasons { get; set; }
 #endif
+        /// <summary>Human reference, e.g. UMKM-6571-2026-000123.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Reference { get; set; }
+#nullable restore
+#else
+        public string Reference { get; set; }
+#endif
         /// <summary>The review property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -126,6 +134,7 @@ namespace UmkmCredit.ApiClient.Models
                 { "history", n => { History = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.HistoryItem>(global::UmkmCredit.ApiClient.Models.HistoryItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "reasonCodes", n => { ReasonCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "reasons", n => { Reasons = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "reference", n => { Reference = n.GetStringValue(); } },
                 { "review", n => { Review = n.GetObjectValue<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review>(global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review.CreateFromDiscriminatorValue); } },
                 { "ruleVersion", n => { RuleVersion = n.GetStringValue(); } },
                 { "signatures", n => { Signatures = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_signatures>(global::UmkmCredit.ApiClient.Models.ApplicationStatusView_signatures.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -148,6 +157,7 @@ namespace UmkmCredit.ApiClient.Models
             writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.HistoryItem>("history", History);
             writer.WriteCollectionOfPrimitiveValues<string>("reasonCodes", ReasonCodes);
             writer.WriteCollectionOfPrimitiveValues<string>("reasons", Reasons);
+            writer.WriteStringValue("reference", Reference);
             writer.WriteObjectValue<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review>("review", Review);
             writer.WriteStringValue("ruleVersion", RuleVersion);
             writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_signatures>("signatures", Signatures);

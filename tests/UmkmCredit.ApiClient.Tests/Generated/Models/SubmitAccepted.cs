@@ -30,6 +30,14 @@ namespace UmkmCredit.ApiClient.Models
 #else
         public string ApplicationId { get; set; }
 #endif
+        /// <summary>Human reference, e.g. UMKM-6571-2026-000123 (regency code, year, gap-free sequence).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Reference { get; set; }
+#nullable restore
+#else
+        public string Reference { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::UmkmCredit.ApiClient.Models.ApplicationStatus? Status { get; set; }
         /// <summary>The statusUrl property</summary>
@@ -69,6 +77,7 @@ namespace UmkmCredit.ApiClient.Models
             {
                 { "accessToken", n => { AccessToken = n.GetStringValue(); } },
                 { "applicationId", n => { ApplicationId = n.GetStringValue(); } },
+                { "reference", n => { Reference = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatus>(); } },
                 { "statusUrl", n => { StatusUrl = n.GetStringValue(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
@@ -83,6 +92,7 @@ namespace UmkmCredit.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("accessToken", AccessToken);
             writer.WriteStringValue("applicationId", ApplicationId);
+            writer.WriteStringValue("reference", Reference);
             writer.WriteEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatus>("status", Status);
             writer.WriteStringValue("statusUrl", StatusUrl);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);

@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using UmkmCredit.ApiClient.Models;
 namespace UmkmCredit.ApiClient.Api.Portal
 {
     /// <summary>
@@ -51,6 +52,36 @@ namespace UmkmCredit.ApiClient.Api.Portal
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
+        /// The portal&apos;s multipart form: fields named by the JSON paths of the application (applicant.nik, request.tenorMonths, consent.dataProcessing = true, ...), one file field per document kind, optional idempotencyKey. Calls the same command as POST /api/applications. Invalid: 400 page with the form, values kept and each message at its field (file errors name the file). Valid: 303 to the receipt.
+        /// </summary>
+        /// <param name="body">The request body</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.ValidationProblem">When receiving a 400 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 415 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::UmkmCredit.ApiClient.Models.ValidationProblem.CreateFromDiscriminatorValue },
+                { "409", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+            };
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// The applicant portal page: a plain HTML form that submits an application and shows the status link. Takes no input, so it has no client error.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -67,6 +98,28 @@ namespace UmkmCredit.ApiClient.Api.Portal
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "text/html");
+            return requestInfo;
+        }
+        /// <summary>
+        /// The portal&apos;s multipart form: fields named by the JSON paths of the application (applicant.nik, request.tenorMonths, consent.dataProcessing = true, ...), one file field per document kind, optional idempotencyKey. Calls the same command as POST /api/applications. Invalid: 400 page with the form, values kept and each message at its field (file errors name the file). Valid: 303 to the receipt.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPostRequestInformation(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPostRequestInformation(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "multipart/form-data", body);
             return requestInfo;
         }
         /// <summary>

@@ -10,6 +10,7 @@ using System.Threading;
 using System;
 using UmkmCredit.ApiClient.Api.Applications.Item.Agreement;
 using UmkmCredit.ApiClient.Api.Applications.Item.Documents;
+using UmkmCredit.ApiClient.Api.Applications.Item.Receipt;
 using UmkmCredit.ApiClient.Api.Applications.Item.Resubmit;
 using UmkmCredit.ApiClient.Api.Applications.Item.Withdraw;
 using UmkmCredit.ApiClient.Models;
@@ -30,6 +31,11 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder Documents
         {
             get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The receipt property</summary>
+        public global::UmkmCredit.ApiClient.Api.Applications.Item.Receipt.ReceiptRequestBuilder Receipt
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Receipt.ReceiptRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The resubmit property</summary>
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Resubmit.ResubmitRequestBuilder Resubmit

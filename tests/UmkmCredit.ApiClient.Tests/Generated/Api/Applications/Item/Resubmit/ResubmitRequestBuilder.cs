@@ -34,7 +34,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Resubmit
         {
         }
         /// <summary>
-        /// Only in RevisionRequested; otherwise 409.
+        /// Only in RevisionRequested; otherwise 409. Also as the status page&apos;s form (fields named by JSON paths, token in a hidden field): 303 back to the status page, or the page with the messages at their fields.
         /// </summary>
         /// <returns>A <see cref="global::UmkmCredit.ApiClient.Models.StatusAccepted"/></returns>
         /// <param name="body">The request body</param>
@@ -67,7 +67,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Resubmit
             return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.StatusAccepted>(requestInfo, global::UmkmCredit.ApiClient.Models.StatusAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Only in RevisionRequested; otherwise 409.
+        /// Only in RevisionRequested; otherwise 409. Also as the status page&apos;s form (fields named by JSON paths, token in a hidden field): 303 back to the status page, or the page with the messages at their fields.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

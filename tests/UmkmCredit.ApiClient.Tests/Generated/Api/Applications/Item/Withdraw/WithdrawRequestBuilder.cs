@@ -34,9 +34,10 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Withdraw
         {
         }
         /// <summary>
-        /// Any non-terminal state.
+        /// Any non-terminal state. As a page form (token in a hidden field): without confirm=ya it answers the confirmation page; with confirm=ya it withdraws and answers 303 back to the status page.
         /// </summary>
         /// <returns>A <see cref="global::UmkmCredit.ApiClient.Models.StatusAccepted"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 401 status code</exception>
@@ -44,14 +45,15 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Withdraw
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 409 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::UmkmCredit.ApiClient.Models.StatusAccepted?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Models.StatusAccepted?> PostAsync(global::UmkmCredit.ApiClient.Api.Applications.Item.Withdraw.WithdrawPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::UmkmCredit.ApiClient.Models.StatusAccepted> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Models.StatusAccepted> PostAsync(global::UmkmCredit.ApiClient.Api.Applications.Item.Withdraw.WithdrawPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
-            var requestInfo = ToPostRequestInformation(requestConfiguration);
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
@@ -61,22 +63,25 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Withdraw
             return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.StatusAccepted>(requestInfo, global::UmkmCredit.ApiClient.Models.StatusAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Any non-terminal state.
+        /// Any non-terminal state. As a page form (token in a hidden field): without confirm=ya it answers the confirmation page; with confirm=ya it withdraws and answers 303 back to the status page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::UmkmCredit.ApiClient.Api.Applications.Item.Withdraw.WithdrawPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::UmkmCredit.ApiClient.Api.Applications.Item.Withdraw.WithdrawPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/x-www-form-urlencoded", body);
             return requestInfo;
         }
         /// <summary>
