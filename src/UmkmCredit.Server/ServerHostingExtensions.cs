@@ -48,7 +48,15 @@ public static class ServerHostingExtensions
             b.UseGrpc();
         });
         services.AddOptions<GrpcDurableTaskWorkerOptions>(Options.DefaultName)
-            .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());
+            .Configure<EmbeddedSidecar>((o, sidecar) =>
+            {
+                o.Channel = sidecar.Channel();
+
+                // The embedded sidecar sends no health pings on the work-item stream, so during a quiet wait (a review
+                // that takes days) the worker would read silence as a dead channel and reconnect every two minutes;
+                // on loopback to our own process the stream cannot silently die.
+                Microsoft.DurableTask.Worker.Grpc.Internal.InternalOptionsExtensions.SetSilentDisconnectTimeout(o, TimeSpan.Zero);
+            });
         services.AddOptions<DurableTaskWorkerOptions>(Options.DefaultName).Configure<IOptions<EngineOptions>>((o, e) =>
         {
             o.Concurrency.MaximumConcurrentActivityWorkItems = e.Value.MaxConcurrentActivities;
