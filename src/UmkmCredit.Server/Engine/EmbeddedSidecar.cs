@@ -104,6 +104,8 @@ public sealed partial class EmbeddedSidecar(
             TaskHubName = options.TaskHub,
             WorkerId = options.WorkerId ?? $"{Environment.MachineName}-{options.TaskHub}",
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.VisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,

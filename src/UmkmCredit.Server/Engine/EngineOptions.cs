@@ -32,6 +32,14 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a dequeued work item stays invisible to other workers. After a crash in the middle of an activity or
+    /// an episode, its message reappears only after this long (the provider's default is 5 minutes); activities here
+    /// are short and idempotent, so a minute recovers sooner without running anything twice in normal operation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:15", "00:15:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Concurrent activity work items.</summary>
     [Range(1, 1000)]
     public int MaxConcurrentActivities { get; set; } = 100;

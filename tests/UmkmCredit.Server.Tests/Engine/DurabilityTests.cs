@@ -43,6 +43,11 @@ public sealed class DurabilityTests : IAsyncLifetime
             var box = new Outbox(outbox);
             token = Outbox.ReviewToken(await box.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address.StartsWith("analis", StringComparison.Ordinal))));
 
+            // Kill while the workflow waits for the reviewer: the applicant's "in review" mail is the last thing the
+            // InReview step does. (A kill inside a step also recovers, after Durable:VisibilityTimeout.)
+            var inReview = UmkmCredit.Workflow.Notifications.StatusLabels.Of(UmkmCredit.Domain.Applications.ApplicationStatus.InReview);
+            await box.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal) && (m.Subject ?? string.Empty).Contains(inReview, StringComparison.Ordinal));
+
             first.Kill(entireProcessTree: true); // SIGKILL: no graceful shutdown
             await first.WaitForExitAsync();
         }
