@@ -51,7 +51,9 @@ public sealed class ApplicantPageEndpoints(
             [.. posted.FileErrors, .. bindingErrors]);
         var result = await submit.ExecuteAsync(command, r.Caller, r.Aborted).ConfigureAwait(false);
         return Answers.From(r.Http.Request, result,
-            done => Answers.SeeOther($"/api/applications/{done.ApplicationId}/receipt?token={Uri.EscapeDataString(done.AccessToken)}"),
+            done => WantsJsonOnly(r)
+                ? Answers.Json(new { applicationId = done.ApplicationId, status = nameof(ApplicationStatus.Submitted), statusUrl = $"{r.Http.Request.Scheme}://{r.Http.Request.Host}/api/applications/{done.ApplicationId}", reference = done.Reference, accessToken = done.AccessToken, submittedAt = done.SubmittedAtUtc }, StatusCodes.Status202Accepted)
+                : Answers.SeeOther($"/api/applications/{done.ApplicationId}/receipt?token={Uri.EscapeDataString(done.AccessToken)}"),
             f => PortalPage.Render(new FormState(posted.Fields, f.Errors ?? [new ValidationError("$", "failure", f.Detail)]), Fresh(key, f), schemes, ApplicationFormFields.Today(time)));
     }
 
@@ -103,7 +105,14 @@ public sealed class ApplicantPageEndpoints(
 
         if (errors.Count == 0)
         {
-            return Answers.SeeOther(StatusUrl(id, token!, "uploaded"));
+            return WantsJsonOnly(r)
+                ? Answers.Json(new { applicationId = id, documents = posted.Documents.Select(d => d.Kind).ToList() })
+                : Answers.SeeOther(StatusUrl(id, token!, "uploaded"));
+        }
+
+        if (WantsJsonOnly(r))
+        {
+            return Answers.Failure(Failure.Invalid(errors));
         }
 
         return await StatusPageAsync(r, id, token, new StatusPageContext(token ?? string.Empty, Upload: new FormState(posted.Fields, errors)), StatusCodes.Status400BadRequest).ConfigureAwait(false);
@@ -141,6 +150,9 @@ public sealed class ApplicantPageEndpoints(
     /// <summary>Where a form post goes back to: the status page with a notice.</summary>
     public static string StatusUrl(string id, string token, string notice) =>
         $"/api/applications/{id}?token={Uri.EscapeDataString(token)}&notice={notice}";
+
+    // An API client that asked for JSON gets JSON instead of the 303 a page form gets.
+    private static bool WantsJsonOnly(ApiRequest r) => !RequestReading.PrefersPage(r.Http.Request);
 
     private static IResult NoStore(ApiRequest r, IResult page)
     {

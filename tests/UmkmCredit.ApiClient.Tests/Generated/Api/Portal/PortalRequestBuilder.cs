@@ -54,6 +54,7 @@ namespace UmkmCredit.ApiClient.Api.Portal
         /// <summary>
         /// The portal&apos;s multipart form: fields named by the JSON paths of the application (applicant.nik, request.tenorMonths, consent.dataProcessing = true, ...), one file field per document kind, optional idempotencyKey. Calls the same command as POST /api/applications. Invalid: 400 page with the form, values kept and each message at its field (file errors name the file). Valid: 303 to the receipt.
         /// </summary>
+        /// <returns>A <see cref="global::UmkmCredit.ApiClient.Models.SubmitAccepted"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -63,11 +64,11 @@ namespace UmkmCredit.ApiClient.Api.Portal
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Models.SubmitAccepted?> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Models.SubmitAccepted> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -79,7 +80,7 @@ namespace UmkmCredit.ApiClient.Api.Portal
                 { "413", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.SubmitAccepted>(requestInfo, global::UmkmCredit.ApiClient.Models.SubmitAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// The applicant portal page: a plain HTML form that submits an application and shows the status link. Takes no input, so it has no client error.
@@ -118,7 +119,7 @@ namespace UmkmCredit.ApiClient.Api.Portal
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "multipart/form-data", body);
             return requestInfo;
         }

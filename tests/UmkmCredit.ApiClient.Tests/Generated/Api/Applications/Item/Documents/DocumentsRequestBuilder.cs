@@ -49,6 +49,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
         /// <summary>
         /// The status page&apos;s multipart form, one file field per kind; each file goes through the same command as PUT /api/applications/{id}/documents/{kind}. 303 back to the status page with a notice; problems are shown at their file field (400 page).
         /// </summary>
+        /// <returns>A <see cref="global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsPostResponse"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -60,11 +61,11 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsPostResponse?> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsPostResponse> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -78,7 +79,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
                 { "413", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsPostResponse>(requestInfo, global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsPostResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// The status page&apos;s multipart form, one file field per kind; each file goes through the same command as PUT /api/applications/{id}/documents/{kind}. 303 back to the status page with a notice; problems are shown at their file field (400 page).
@@ -98,7 +99,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Documents
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "multipart/form-data", body);
             return requestInfo;
         }
