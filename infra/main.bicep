@@ -147,6 +147,12 @@ param alwaysReadyDurableInstances int = 1
 @description('Durable queue polling ceiling (host.json maxQueuePollingInterval; the default is 30 s).')
 param maxQueuePollingInterval string = '00:00:05'
 
+@description('Key Vault key id of the programme\'s agreement-signing certificate (https://{vault}.vault.azure.net/keys/{name}/{version}, AGREEMENT_SIGNING_KEY_ID); empty = a development certificate authority inside the app (not for production).')
+param agreementSigningKeyId string = ''
+
+@description('RFC 3161 time-stamp authority of the agreement seal (SIGNING_TIMESTAMP_URL); empty = the development authority inside the app.')
+param signingTimestampUrl string = ''
+
 @description('Private networking: the app in a delegated subnet, private endpoints for storage and Key Vault, their public access off.')
 param vnetEnabled bool = false
 
@@ -266,6 +272,7 @@ module rbac 'app/rbac.bicep' = {
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     principalType: principalType
+    agreementSigning: !empty(agreementSigningKeyId)
   }
 }
 
@@ -289,6 +296,8 @@ module function 'app/function.bicep' = {
     previousSigningKeysSecretUri: empty(linksPreviousSigningKeys) ? '' : keyVault.outputs.previousSigningKeysSecretUri
     adminApiKeySecretUri: keyVault.outputs.adminApiKeySecretUri
     smtpPasswordSecretUri: empty(smtpPassword) ? '' : keyVault.outputs.smtpSecretUri
+    agreementSigningKeyId: agreementSigningKeyId
+    signingTimestampUrl: signingTimestampUrl
     linksBaseUrl: linksBaseUrl
     taskHubName: taskHubName
     remindersSchedule: remindersSchedule

@@ -52,6 +52,12 @@ param adminApiKeySecretUri string
 @description('Secret URI of Notifications:Smtp:Password; empty = none.')
 param smtpPasswordSecretUri string = ''
 
+@description('Key Vault key id of the agreement-signing certificate (Signing:Certificate:KeyVaultKeyId); empty = development CA.')
+param agreementSigningKeyId string = ''
+
+@description('RFC 3161 time-stamp authority (Signing:TimestampUrl); empty = the development authority.')
+param signingTimestampUrl string = ''
+
 @description('Secret URI of Links:PreviousSigningKeys; empty = no previous keys.')
 param previousSigningKeysSecretUri string = ''
 
@@ -241,6 +247,11 @@ var smtpPasswordSettings = empty(smtpPasswordSecretUri)
   ? {}
   : { Notifications__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' }
 
+// The agreement is signed with a key that never leaves Key Vault (the app calls the vault's sign operation as its identity).
+var agreementSigningSettings = union(
+  empty(agreementSigningKeyId) ? {} : { Signing__Certificate__KeyVaultKeyId: agreementSigningKeyId, Signing__Certificate__ClientId: identityClientId },
+  empty(signingTimestampUrl) ? {} : { Signing__TimestampUrl: signingTimestampUrl })
+
 var previousKeysSettings = empty(previousSigningKeysSecretUri)
   ? {}
   : { Links__PreviousSigningKeys: '@Microsoft.KeyVault(SecretUri=${previousSigningKeysSecretUri})' }
@@ -292,7 +303,7 @@ var baseSettings = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, smtpPasswordSettings, previousKeysSettings, opdSettings, opdSignerSettings, bankSignerSettings)
+  properties: union(baseSettings, smtpPasswordSettings, previousKeysSettings, agreementSigningSettings, opdSettings, opdSignerSettings, bankSignerSettings)
 }
 
 output name string = app.name

@@ -25,6 +25,9 @@ param userPrincipalId string = ''
 ])
 param principalType string = 'User'
 
+@description('True when the agreements are signed with a Key Vault key (Signing:Certificate:KeyVaultKeyId): the app may then sign with the keys of the app\'s vault and read their certificates, nothing more.')
+param agreementSigning bool = false
+
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
@@ -144,5 +147,39 @@ resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: userPrincipalId
     principalType: principalType
+  }
+}
+
+// Agreement signer: exactly the sign operation on the vault's keys and reading their certificates (for the chain
+// embedded in each PDF signature). No built-in role is that narrow (Crypto User also decrypts, wraps, verifies).
+resource agreementSignerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (agreementSigning) {
+  name: guid(resourceGroup().id, 'umkmcredit-agreement-signer')
+  properties: {
+    roleName: 'UmkmCredit agreement signer (${resourceGroup().name})'
+    description: 'Sign with a Key Vault key that never leaves the vault, and read its certificate.'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        dataActions: [
+          'Microsoft.KeyVault/vaults/keys/read'
+          'Microsoft.KeyVault/vaults/keys/sign/action'
+          'Microsoft.KeyVault/vaults/certificates/read'
+        ]
+      }
+    ]
+  }
+}
+
+// The app signs each agreement (signers' revisions and the seal) with the programme's key, which stays in the vault.
+resource appAgreementSigner 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (agreementSigning) {
+  name: guid(vault.id, appPrincipalId, 'umkmcredit-agreement-signer')
+  scope: vault
+  properties: {
+    roleDefinitionId: agreementSignerRole.id
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
   }
 }

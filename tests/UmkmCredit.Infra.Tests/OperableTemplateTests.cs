@@ -95,6 +95,27 @@ public sealed partial class OperableTemplateTests
     }
 
     [Fact]
+    public void AgreementSigning_GrantsExactlySignAndCertificateRead_OnTheAppVault_AndWiresTheKeyId()
+    {
+        var role = OfType("rbac", "Microsoft.Authorization/roleDefinitions").Single(r => Text(r["name"]).Contains("umkmcredit-agreement-signer", StringComparison.Ordinal));
+        Assert.Contains("agreementSigning", Text(role["condition"]), StringComparison.Ordinal);
+        var permissions = role["properties"]!["permissions"]!.AsArray().Single()!.AsObject();
+        Assert.Null(permissions["actions"]);
+        Assert.Equal(
+            ["Microsoft.KeyVault/vaults/certificates/read", "Microsoft.KeyVault/vaults/keys/read", "Microsoft.KeyVault/vaults/keys/sign/action"],
+            permissions["dataActions"]!.AsArray().Select(x => (string)x!).Order(StringComparer.Ordinal).ToArray());
+
+        var assignment = OfType("rbac", "Microsoft.Authorization/roleAssignments").Single(a => Text(a["name"]).Contains("umkmcredit-agreement-signer", StringComparison.Ordinal));
+        Assert.Contains("parameters('keyVaultName')", (string?)assignment["scope"] ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal("[parameters('appPrincipalId')]", (string?)assignment["properties"]!["principalId"]);
+        Assert.Contains("agreementSigning", Text(Module("rbac")["properties"]!["parameters"]), StringComparison.Ordinal);
+
+        var settings = Text(ModuleTemplate("function")["variables"]!["agreementSigningSettings"]);
+        Assert.Contains("Signing__Certificate__KeyVaultKeyId", settings, StringComparison.Ordinal);
+        Assert.Contains("Signing__TimestampUrl", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeyVaults_HavePurgeProtection_AndSoftDelete()
     {
         var template = ModuleTemplate("keyVault");
