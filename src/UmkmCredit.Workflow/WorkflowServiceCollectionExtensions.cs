@@ -60,6 +60,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Review.ViewReview>();
         services.TryAddTransient<UseCases.Review.DecideReview>();
         services.TryAddTransient<UseCases.Review.ViewReviewDocument>();
+        services.TryAddTransient<UseCases.Review.PreviewReviewDecision>();
         services.TryAddTransient<UseCases.Signing.SigningAccess>();
         services.TryAddTransient<UseCases.Signing.SignatureRecorder>();
         services.TryAddTransient<UseCases.Signing.ViewSigning>();

@@ -53,5 +53,8 @@ public static class Html
         .error{color:#b42318}.errors{background:#fef3f2;border:1px solid #fecdca;border-radius:8px;padding:8px 12px}.muted{color:#52606d;font-size:.9em}
         ul.history{padding-left:18px}footer{color:#52606d;font-size:.8em;padding:24px 16px}a{color:#0b5d4b;overflow-wrap:anywhere}
         .row{display:grid;grid-template-columns:1fr 1fr;gap:12px}@media(max-width:520px){.row{grid-template-columns:1fr}}
+        .field-error{margin:.2em 0;font-size:.9em}.field-error:empty{display:none}.ok{background:#e3f8ef;border:2px solid #0b5d4b;color:#0b5d4b}.bad{background:#fef3f2;border:2px solid #b42318;color:#b42318}.verdict{border-radius:10px;padding:14px 16px;margin:12px 0;font-weight:700;font-size:1.1em}.verdict .muted{font-weight:400;color:inherit}
+        button.secondary,.button.secondary{background:#fff;color:#0b5d4b;border:1px solid #0b5d4b}button.danger{background:#b42318}.button{display:inline-block;text-decoration:none;background:#0b5d4b;color:#fff;border-radius:8px;padding:10px 16px}
+        .doc img{max-width:100%;height:auto;border-radius:8px;display:block}.doc object{width:100%;height:420px;border:1px solid #c5ccd3;border-radius:8px}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7eb;vertical-align:top}.table-wrap{overflow-x:auto}
         """;
 }

@@ -12,17 +12,17 @@ using UmkmCredit.Workflow.UseCases.Review;
 namespace UmkmCredit.Api.Review;
 
 /// <summary>The reviewer's routes (one-time link) and the admin reminder: bind, call the command, answer.</summary>
-public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, ViewReviewDocument document, RemindPendingAction remind)
+public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, PreviewReviewDecision preview, ViewReviewDocument document, RemindPendingAction remind, TimeProvider time)
 {
     /// <summary><c>GET /api/review/{token}</c>: page or JSON.</summary>
     public async Task<IResult> GetAsync(ApiRequest r)
     {
         var token = r.Value("token");
-        return Answers.From(await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false), found =>
+        return Answers.From(r.Http.Request, await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false), found =>
         {
             if (!RequestReading.WantsJson(r.Http.Request))
             {
-                return Answers.Page(ReviewPage.Render(token, found.Stored, found.Documents, found.Screening, found.Link, found.CanRevise));
+                return Answers.Page(ReviewPage.Render(token, found, Today));
             }
 
             var a = found.Stored.Application;
@@ -42,32 +42,80 @@ public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, ViewRe
                 deadline = found.Link.ExpiresAtUtc,
                 canRevise = found.CanRevise,
             });
-        });
+        }, LinkProblem);
     }
 
-    /// <summary><c>POST /api/review/{token}</c>: the decision, effective exactly once.</summary>
+    /// <summary>
+    /// <c>POST /api/review/{token}</c>: the decision, effective exactly once. A browser's form post goes through a
+    /// confirmation step first (without <c>confirm=ya</c> the same rules are checked and the decision shown back);
+    /// <c>step=edit</c> shows the form again with what was typed. JSON clients decide in one call.
+    /// </summary>
     public async Task<IResult> DecideAsync(ApiRequest r)
     {
-        var (command, failure) = await ReadDecisionAsync(r.Value("token"), r.Http.Request, r.Aborted).ConfigureAwait(false);
+        var token = r.Value("token");
+        var request = r.Http.Request;
+        var (command, failure) = await ReadDecisionAsync(token, request, r.Aborted).ConfigureAwait(false);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return Answers.Failure(request, failure, LinkProblem);
         }
 
-        return Answers.From(await decide.ExecuteAsync(command!, r.Caller, r.Aborted).ConfigureAwait(false), decided =>
-            RequestReading.AnswerAsJson(r.Http.Request)
-                ? Answers.Json(new { applicationId = decided.ApplicationId, decision = decided.Decision.Verdict.WireName(), status = ReviewRules.Outcome(decided.Decision.Verdict) })
-                : Answers.Page(ReviewPage.Recorded(decided.Decision.Verdict)));
+        var asPage = request.HasFormContentType && !RequestReading.AnswerAsJson(request);
+        var typed = asPage ? new ReviewForm(command!.Decision, command.Note, command.ApprovedAmount, string.Join("\n", command.Recommendations)) : ReviewForm.Empty;
+        if (asPage && request.Form["step"].ToString() == "edit")
+        {
+            return await FormAgainAsync(r, token, typed, null).ConfigureAwait(false);
+        }
+
+        if (asPage && request.Form["confirm"].ToString() != "ya")
+        {
+            var (checkedDecision, invalid) = await preview.ExecuteAsync(command!, r.Caller, r.Aborted).ConfigureAwait(false);
+            return invalid is null
+                ? Answers.Page(ReviewPage.Confirm(token, checkedDecision!, typed))
+                : await FormAgainAsync(r, token, typed, invalid).ConfigureAwait(false);
+        }
+
+        var (decided, decideFailure) = await decide.ExecuteAsync(command!, r.Caller, r.Aborted).ConfigureAwait(false);
+        if (decideFailure is not null)
+        {
+            return asPage ? await FormAgainAsync(r, token, typed, decideFailure).ConfigureAwait(false) : Answers.Failure(request, decideFailure, LinkProblem);
+        }
+
+        return asPage
+            ? Answers.Page(ReviewPage.Recorded(decided!.Decision.Verdict))
+            : Answers.Json(new { applicationId = decided!.ApplicationId, decision = decided.Decision.Verdict.WireName(), status = ReviewRules.Outcome(decided.Decision.Verdict) });
+    }
+
+    private DateOnly Today => Domain.Calendar.Wita.TodayFromUtc(time.GetUtcNow().UtcDateTime);
+
+    private static string LinkProblem(Failure failure) => OfficialPages.LinkProblem(failure, signing: false);
+
+    /// <summary>The form again with what was typed: messages at the fields for a rule broken, the link's problem page otherwise.</summary>
+    private async Task<IResult> FormAgainAsync(ApiRequest r, string token, ReviewForm typed, Failure? failure)
+    {
+        if (failure is not null && failure.Kind != FailureKind.Invalid)
+        {
+            return Answers.Failure(r.Http.Request, failure, LinkProblem);
+        }
+
+        var (found, viewFailure) = await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false);
+        if (viewFailure is not null)
+        {
+            return Answers.Failure(r.Http.Request, viewFailure, LinkProblem);
+        }
+
+        var html = ReviewPage.Render(token, found!, Today, typed, failure?.Errors);
+        return failure is null ? Answers.Page(html) : Answers.Failure(r.Http.Request, failure, _ => html);
     }
 
     /// <summary><c>GET /api/review/{token}/documents/{kind}</c>.</summary>
     public async Task<IResult> DocumentAsync(ApiRequest r) =>
-        Answers.From(await document.ExecuteAsync(r.Value("token"), r.Value("kind"), r.Caller, r.Aborted).ConfigureAwait(false), doc =>
+        Answers.From(r.Http.Request, await document.ExecuteAsync(r.Value("token"), r.Value("kind"), r.Caller, r.Aborted).ConfigureAwait(false), doc =>
         {
             r.Http.Response.Headers.XContentTypeOptions = "nosniff";
             r.Http.Response.Headers.CacheControl = "no-store";
             return Results.File(doc.Content, doc.Info.ContentType);
-        });
+        }, LinkProblem);
 
     /// <summary><c>POST /api/admin/applications/{id}/remind</c>: re-sends the pending link now.</summary>
     public async Task<IResult> RemindAsync(ApiRequest r) =>

@@ -24,11 +24,12 @@ public sealed class SigningEndpoints(
     public async Task<IResult> GetAsync(ApiRequest r)
     {
         var token = r.Value("token");
-        return Answers.From(await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false), found =>
+        return Answers.From(r.Http.Request, await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false), found =>
         {
             if (!RequestReading.WantsJson(r.Http.Request))
             {
-                return Answers.Page(SigningPage.Render(token, found.Link, found.Model, found.IsTurn));
+                r.Http.Response.Headers.CacheControl = "no-store";
+                return Answers.Page(SigningPage.Render(token, found, otpSent: r.Http.Request.Query["otp"].ToString() == "sent"));
             }
 
             var model = found.Model;
@@ -53,39 +54,106 @@ public sealed class SigningEndpoints(
                 yourTurn = found.IsTurn,
                 deadline = found.Link.ExpiresAtUtc,
             });
-        });
+        }, failure => LinkProblem(token, failure));
     }
 
-    /// <summary><c>GET /api/sign/{token}/document</c>: the draft the signer signs (the signed copy once complete).</summary>
-    public async Task<IResult> DocumentAsync(ApiRequest r) =>
-        Answers.From(await document.ExecuteAsync(r.Value("token"), r.Caller, r.Aborted).ConfigureAwait(false), file =>
+    /// <summary>
+    /// <c>GET /api/sign/{token}/document</c>: the draft the signer signs, or the signed copy once every party signed
+    /// (also through a used link), shown inline with a file name for saving.
+    /// </summary>
+    public async Task<IResult> DocumentAsync(ApiRequest r)
+    {
+        var token = r.Value("token");
+        return Answers.From(r.Http.Request, await document.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false), file =>
         {
             r.Http.Response.Headers.CacheControl = "no-store";
             r.Http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(file.Pdf, "application/pdf", fileDownloadName: null);
-        });
+            var name = $"perjanjian-{file.ApplicationId}" + (file.Signed ? "-ditandatangani" : "-draf") + ".pdf";
+            r.Http.Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
+            return Results.File(file.Pdf, "application/pdf");
+        }, failure => OfficialPages.LinkProblem(failure, signing: true));
+    }
 
-    /// <summary><c>POST /api/sign/{token}/otp</c>: mails a 6-digit code valid for 10 minutes.</summary>
-    public async Task<IResult> OtpAsync(ApiRequest r) =>
-        Answers.From(await requestOtp.ExecuteAsync(r.Value("token"), r.Caller, r.Aborted).ConfigureAwait(false),
-            issued => Answers.Json(new { sent = true, expiresAt = issued.ExpiresAtUtc }, StatusCodes.Status202Accepted));
+    /// <summary>
+    /// <c>POST /api/sign/{token}/otp</c>: mails a 6-digit code valid for 10 minutes. JSON clients get 202; a form post
+    /// (the page works without script) gets 303 back to the signing page with a notice.
+    /// </summary>
+    public async Task<IResult> OtpAsync(ApiRequest r)
+    {
+        var token = r.Value("token");
+        var request = r.Http.Request;
+        var (issued, failure) = await requestOtp.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false);
+        var asPage = request.HasFormContentType && !RequestReading.AnswerAsJson(request);
+        if (failure is null)
+        {
+            return asPage
+                ? Answers.SeeOther($"/api/sign/{Uri.EscapeDataString(token)}?otp=sent")
+                : Answers.Json(new { sent = true, expiresAt = issued!.ExpiresAtUtc }, StatusCodes.Status202Accepted);
+        }
 
-    /// <summary><c>POST /api/sign/{token}</c>: sign (OTP, name, consent) or decline (reason).</summary>
+        return asPage ? await PageAgainAsync(r, token, SigningForm.Empty, failure).ConfigureAwait(false) : Answers.Failure(request, failure, f => LinkProblem(token, f));
+    }
+
+    /// <summary>
+    /// <c>POST /api/sign/{token}</c>: sign (OTP, name, consent) or decline (reason). A browser's refusal goes through a
+    /// confirmation step (<c>confirm=ya</c>); a browser's failure shows the page again with what was typed.
+    /// </summary>
     public async Task<IResult> DecideAsync(ApiRequest r)
     {
         var token = r.Value("token");
-        var (input, failure) = await ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+        var request = r.Http.Request;
+        var (input, failure) = await ReadAsync(request, r.Aborted).ConfigureAwait(false);
+        var asPage = request.HasFormContentType && !RequestReading.AnswerAsJson(request);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return asPage && failure.Kind == FailureKind.Invalid
+                ? await PageAgainAsync(r, token, SigningForm.Empty, failure).ConfigureAwait(false)
+                : Answers.Failure(request, failure, f => LinkProblem(token, f));
         }
 
-        var result = input!.Decision == "sign"
+        var typed = new SigningForm(input!.Otp, input.FullName, input.Consent, input.Reason);
+        if (asPage && input.Decision == "decline" && request.Form["confirm"].ToString() != "ya")
+        {
+            var errors = Domain.Signing.SignatureRules.ValidateDecline(input.Reason);
+            return errors.Count > 0
+                ? await PageAgainAsync(r, token, typed, Failure.Invalid(errors)).ConfigureAwait(false)
+                : Answers.Page(SigningPage.ConfirmDecline(token, input.Reason!));
+        }
+
+        var (recorded, decideFailure) = input.Decision == "sign"
             ? await sign.ExecuteAsync(new SignAgreementCommand(token, input.Otp, input.FullName, input.Consent), r.Caller, r.Aborted).ConfigureAwait(false)
             : await decline.ExecuteAsync(new DeclineAgreementCommand(token, input.Reason), r.Caller, r.Aborted).ConfigureAwait(false);
-        return Answers.From(result, recorded => RequestReading.AnswerAsJson(r.Http.Request)
-            ? Answers.Json(new { applicationId = recorded.ApplicationId, decision = input.Decision, evidenceId = recorded.EvidenceId, documentSha256 = recorded.DocumentSha256, signedAt = recorded.AtUtc })
-            : Answers.Page(SigningPage.Recorded(recorded.Signed, recorded.AgreementNumber)));
+        if (decideFailure is not null)
+        {
+            return asPage ? await PageAgainAsync(r, token, typed, decideFailure).ConfigureAwait(false) : Answers.Failure(request, decideFailure, f => LinkProblem(token, f));
+        }
+
+        return RequestReading.AnswerAsJson(request)
+            ? Answers.Json(new { applicationId = recorded!.ApplicationId, decision = input.Decision, evidenceId = recorded.EvidenceId, documentSha256 = recorded.DocumentSha256, signedAt = recorded.AtUtc })
+            : Answers.Page(SigningPage.Recorded(token, recorded!.Signed, recorded.AgreementNumber));
+    }
+
+    /// <summary>The link's problem page; a used link still offers the download (the signed copy once complete).</summary>
+    private static string LinkProblem(string token, Failure failure) => OfficialPages.LinkProblem(failure, signing: true,
+        failure.Kind == FailureKind.Conflict ? SigningPage.DownloadLink(token, null, "Unduh perjanjian (PDF)") : null);
+
+    /// <summary>The signing page again with what was typed and the failure at its field (or the link's problem page).</summary>
+    private async Task<IResult> PageAgainAsync(ApiRequest r, string token, SigningForm typed, Failure failure)
+    {
+        if (failure.Kind is FailureKind.NotFound or FailureKind.Gone or FailureKind.Unavailable
+            || (failure.Kind == FailureKind.Conflict && failure.Detail != SigningAccess.NotYourTurn().Detail))
+        {
+            return Answers.Failure(r.Http.Request, failure, f => LinkProblem(token, f));
+        }
+
+        var (found, viewFailure) = await view.ExecuteAsync(token, r.Caller, r.Aborted).ConfigureAwait(false);
+        if (viewFailure is not null)
+        {
+            return Answers.Failure(r.Http.Request, viewFailure, f => LinkProblem(token, f));
+        }
+
+        var html = SigningPage.Render(token, found!, typed, failure);
+        return Answers.Failure(r.Http.Request, failure, _ => html);
     }
 
     private sealed record SignInput(string Decision, string? Otp, string? FullName, bool Consent, string? Reason);

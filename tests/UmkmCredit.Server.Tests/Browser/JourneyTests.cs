@@ -55,6 +55,7 @@ public sealed partial class JourneyTests(DefaultServerFixture fixture)
             await reviewer.CheckAsync("input[name=decision][value=approve]");
             await reviewer.FillAsync("#recommendations", "Pelatihan pembukuan sederhana\nPendampingan pemasaran daring");
             await reviewer.ClickAsync("#decide");
+            await reviewer.ClickAsync("#confirm");
             await reviewer.WaitForSelectorAsync("#recorded");
 
             // 3. three signers, in order, each with the OTP from their e-mail

@@ -42,6 +42,8 @@ public sealed class ReviewBrowserTests(DefaultServerFixture fixture)
             await page.CheckAsync("input[name=decision][value=approve]");
             await page.FillAsync("#recommendations", "Pelatihan pembukuan sederhana");
             await page.ClickAsync("#decide");
+            await page.WaitForSelectorAsync("#confirm-step");
+            await page.ClickAsync("#confirm");
             await page.WaitForSelectorAsync("#recorded");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "review-recorded.png") });
 

@@ -183,7 +183,7 @@ public sealed class ReviewLinkTests(DefaultServerFixture fixture)
 
         var post = new HttpRequestMessage(HttpMethod.Post, $"/api/review/{token}")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["recommendations"] = "Pelatihan digital marketing\nPendampingan halal" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["recommendations"] = "Pelatihan digital marketing\nPendampingan halal", ["confirm"] = "ya" }),
         };
         post.Headers.Accept.Clear();
         post.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));

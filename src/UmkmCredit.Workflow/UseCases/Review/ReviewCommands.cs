@@ -154,7 +154,8 @@ public sealed class DecideReview(
         && stored.ApprovedAmount == decision.ApprovedAmount
         && (stored.Recommendations ?? []).SequenceEqual(decision.Recommendations);
 
-    private static (ReviewDecision? Decision, Failure? Failure) Parse(DecideReviewCommand command)
+    /// <summary>The typed decision of a posted one, or the field failure (shared with <see cref="PreviewReviewDecision"/>).</summary>
+    internal static (ReviewDecision? Decision, Failure? Failure) Parse(DecideReviewCommand command)
     {
         if (ReviewRules.ParseVerdict(command.Decision) is not { } verdict)
         {
