@@ -21,10 +21,14 @@ namespace UmkmCredit.Server.Engine;
 public sealed partial class EmbeddedSidecar(
     IOptions<EngineOptions> engine,
     IOptions<StorageOptions> storage,
-    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggerFactory) : IHostedLifecycleService, IAsyncDisposable
 {
+    /// <summary>How long a stop waits for the engine to hand back its partitions before the host goes on.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private WebApplication? _app;
+    private IOrchestrationService? _service;
     private GrpcChannel? _channel;
 
     /// <summary>The address the sidecar listens on (after start).</summary>
@@ -46,6 +50,39 @@ public sealed partial class EmbeddedSidecar(
 
     /// <inheritdoc />
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Drains the engine while the worker still runs. The Azure Storage provider releases its partitions only after
+    /// the messages it holds in memory are processed; the sidecar itself stops the provider from an un-awaited
+    /// callback after the worker is gone, where the drain can never finish and the provider's 10-minute wait then
+    /// throws on a pool thread (the process dies). Stopped here first, the sidecar's own later stop returns at once.
+    /// </summary>
+    async Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken)
+    {
+        if (_service is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _service.StopAsync(isForced: false).WaitAsync(DrainTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A timeout, or a provider the sidecar never started (no worker connected): the host stops either way.
+            LogDrainFailed(loggerFactory.CreateLogger<EmbeddedSidecar>(), ex, DrainTimeout);
+        }
+    }
+
+    /// <inheritdoc />
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -70,6 +107,7 @@ public sealed partial class EmbeddedSidecar(
     {
         var options = engine.Value;
         var service = await CreateServiceAsync(options).ConfigureAwait(false);
+        _service = service;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -117,6 +155,9 @@ public sealed partial class EmbeddedSidecar(
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
         return service;
     }
+
+    [LoggerMessage(EventId = 3111, Level = LogLevel.Warning, Message = "The durable engine did not hand back its partitions within {Timeout}; another process takes them over after the lease expires")]
+    private static partial void LogDrainFailed(ILogger logger, Exception ex, TimeSpan timeout);
 
     [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Durable engine ({Backend}, hub {TaskHub}) listening on {Address}")]
     private static partial void LogStarted(ILogger logger, string backend, string taskHub, string address);
