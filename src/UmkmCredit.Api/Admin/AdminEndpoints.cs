@@ -29,13 +29,13 @@ public sealed class AdminEndpoints(
     {
         var q = r.Http.Request.Query;
         var query = new ListApplicationsQuery(q["status"].ToString(), q["regency"].ToString(), q["overdue"].ToString(), q["pageSize"].ToString(), q["continuationToken"].ToString());
-        return Answers.From(await queries.ListAsync(query, r.Aborted).ConfigureAwait(false), page =>
+        return Answers.From(r.Http.Request, await queries.ListAsync(query, r.Aborted).ConfigureAwait(false), page =>
             Answers.Json(new AdminListPage(page.Items.Select(e => AdminListItem.From(e, page.NowUtc)).ToList(), page.ContinuationToken)));
     }
 
     /// <summary><c>GET /api/admin/applications/{id}</c>: the whole record, state, documents, links and audit trail.</summary>
     public async Task<IResult> GetAsync(ApiRequest r) =>
-        Answers.From(await queries.DetailAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), d =>
+        Answers.From(r.Http.Request, await queries.DetailAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), d =>
         {
             var (stored, snapshot) = (d.Stored, d.Snapshot);
             var a = stored.Application;
@@ -101,10 +101,10 @@ public sealed class AdminEndpoints(
         var (reviewerId, failure) = await ReadStringAsync(r, "reviewerId").ConfigureAwait(false);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return Answers.Failure(r.Http.Request, failure);
         }
 
-        return Answers.From(await reassign.ExecuteAsync(r.Value("id"), reviewerId, r.Caller, r.Aborted).ConfigureAwait(false), done => Answers.Json(new
+        return Answers.From(r.Http.Request, await reassign.ExecuteAsync(r.Value("id"), reviewerId, r.Caller, r.Aborted).ConfigureAwait(false), done => Answers.Json(new
         {
             applicationId = done.ApplicationId,
             status = Domain.Applications.ApplicationStatus.InReview,
@@ -119,10 +119,10 @@ public sealed class AdminEndpoints(
         var (reason, failure) = await ReadStringAsync(r, "reason").ConfigureAwait(false);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return Answers.Failure(r.Http.Request, failure);
         }
 
-        return Answers.From(await cancel.ExecuteAsync(r.Value("id"), reason, r.Caller, r.Aborted).ConfigureAwait(false), done =>
+        return Answers.From(r.Http.Request, await cancel.ExecuteAsync(r.Value("id"), reason, r.Caller, r.Aborted).ConfigureAwait(false), done =>
             Answers.Json(new { applicationId = done.ApplicationId, status = Domain.Applications.ApplicationStatus.Cancelled, reason = done.Reason }, StatusCodes.Status202Accepted));
     }
 
@@ -130,7 +130,7 @@ public sealed class AdminEndpoints(
     public async Task<IResult> ExportSikpAsync(ApiRequest r)
     {
         var query = r.Http.Request.Query;
-        return Answers.From(await export.ExecuteAsync(query["from"].ToString(), query["to"].ToString(), r.Caller, r.Aborted).ConfigureAwait(false), file =>
+        return Answers.From(r.Http.Request, await export.ExecuteAsync(query["from"].ToString(), query["to"].ToString(), r.Caller, r.Aborted).ConfigureAwait(false), file =>
         {
             r.Http.Response.Headers.CacheControl = "no-store";
             r.Http.Response.Headers.XContentTypeOptions = "nosniff";

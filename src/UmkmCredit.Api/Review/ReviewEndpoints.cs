@@ -119,7 +119,7 @@ public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, Previe
 
     /// <summary><c>POST /api/admin/applications/{id}/remind</c>: re-sends the pending link now.</summary>
     public async Task<IResult> RemindAsync(ApiRequest r) =>
-        Answers.From(await remind.ExecuteAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), done =>
+        Answers.From(r.Http.Request, await remind.ExecuteAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), done =>
             Answers.Json(new { applicationId = done.ApplicationId, remindedTo = string.Join(", ", done.RemindedTo), deadline = done.Deadline }, StatusCodes.Status202Accepted));
 
     /// <summary>The decision of a form post or a JSON body (the same fields either way).</summary>
