@@ -81,6 +81,8 @@ public static class ApiRoutes
         new(RouteNames.AdminCancel, "POST", "admin/applications/{id}/cancel", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().CancelAsync(r)),
         new(RouteNames.AdminExportSikp, "GET", "admin/export/sikp", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ExportSikpAsync(r)),
         new(RouteNames.AdminDashboard, "GET", "admin/dashboard", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().DashboardAsync(r)),
+        new(RouteNames.AdminSignIn, "GET", "admin", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SignInAsync(r)),
+        new(RouteNames.AdminStartSession, "POST", "admin/session", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SessionAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -164,4 +166,10 @@ public static class RouteNames
 
     /// <summary><c>GET /api/admin/dashboard</c>.</summary>
     public const string AdminDashboard = "AdminDashboard";
+
+    /// <summary><c>GET /api/admin</c>: the console's sign-in page.</summary>
+    public const string AdminSignIn = "AdminSignIn";
+
+    /// <summary><c>POST /api/admin/session</c>: starts the console's cookie session.</summary>
+    public const string AdminStartSession = "AdminStartSession";
 }

@@ -30,6 +30,14 @@ namespace UmkmCredit.ApiClient.Models
 #else
         public List<global::UmkmCredit.ApiClient.Models.VerifyResult_parties> Parties { get; set; }
 #endif
+        /// <summary>PDF signatures embedded in the agreement (each signer, then the programme seal), checked cryptographically</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::UmkmCredit.ApiClient.Models.VerifyResult_signatures>? Signatures { get; set; }
+#nullable restore
+#else
+        public List<global::UmkmCredit.ApiClient.Models.VerifyResult_signatures> Signatures { get; set; }
+#endif
         /// <summary>UTC, ISO-8601 with Z</summary>
         public DateTimeOffset? SignedAt { get; set; }
         /// <summary>The valid property</summary>
@@ -61,6 +69,7 @@ namespace UmkmCredit.ApiClient.Models
             {
                 { "agreementNumber", n => { AgreementNumber = n.GetStringValue(); } },
                 { "parties", n => { Parties = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.VerifyResult_parties>(global::UmkmCredit.ApiClient.Models.VerifyResult_parties.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "signatures", n => { Signatures = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.VerifyResult_signatures>(global::UmkmCredit.ApiClient.Models.VerifyResult_signatures.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "signedAt", n => { SignedAt = n.GetDateTimeOffsetValue(); } },
                 { "valid", n => { Valid = n.GetBoolValue(); } },
             };
@@ -74,6 +83,7 @@ namespace UmkmCredit.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("agreementNumber", AgreementNumber);
             writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.VerifyResult_parties>("parties", Parties);
+            writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.VerifyResult_signatures>("signatures", Signatures);
             writer.WriteDateTimeOffsetValue("signedAt", SignedAt);
             writer.WriteBoolValue("valid", Valid);
             writer.WriteAdditionalData(AdditionalData);
