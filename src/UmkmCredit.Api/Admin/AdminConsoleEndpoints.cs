@@ -49,7 +49,10 @@ public sealed class AdminConsoleEndpoints(IConfiguration configuration, TimeProv
             return Answers.Failure(request, wrong, f => AdminPages.SignIn(f.Detail));
         }
 
-        AdminSession.Start(r.Http, Key!, time.GetUtcNow());
-        return Answers.SeeOther("/api/admin/dashboard");
+        var now = time.GetUtcNow();
+        AdminSession.Start(r.Http, Key!, now);
+        return RequestReading.AnswerAsJson(request)
+            ? Answers.Json(new { signedIn = true, expiresAt = (now + AdminSession.Lifetime).UtcDateTime })
+            : Answers.SeeOther("/api/admin/dashboard");
     }
 }

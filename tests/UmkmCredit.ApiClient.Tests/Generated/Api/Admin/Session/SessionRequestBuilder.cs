@@ -36,6 +36,7 @@ namespace UmkmCredit.ApiClient.Api.Admin.Session
         /// <summary>
         /// A form with the admin key. Sets an HttpOnly, SameSite=Strict session cookie that the admin routes accept (a POST admitted by the cookie must be a form carrying the page&apos;s CSRF token) and answers 303 to the dashboard.
         /// </summary>
+        /// <returns>A <see cref="global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostResponse"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -44,11 +45,11 @@ namespace UmkmCredit.ApiClient.Api.Admin.Session
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task PostAsync(global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostResponse?> PostAsync(global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task PostAsync(global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostResponse> PostAsync(global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -59,7 +60,7 @@ namespace UmkmCredit.ApiClient.Api.Admin.Session
                 { "413", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostResponse>(requestInfo, global::UmkmCredit.ApiClient.Api.Admin.Session.SessionPostResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// A form with the admin key. Sets an HttpOnly, SameSite=Strict session cookie that the admin routes accept (a POST admitted by the cookie must be a form carrying the page&apos;s CSRF token) and answers 303 to the dashboard.
@@ -79,7 +80,7 @@ namespace UmkmCredit.ApiClient.Api.Admin.Session
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/x-www-form-urlencoded", body);
             return requestInfo;
         }
