@@ -19,6 +19,7 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<Signing.SigningEndpoints>();
         services.AddTransient<Signing.VerifyEndpoints>();
         services.AddTransient<Admin.AdminEndpoints>();
+        services.AddTransient<Admin.AdminConsoleEndpoints>();
         services.AddTransient<SystemEndpoints>();
         services.AddTransient<ApplicantPageEndpoints>();
         services.AddSingleton<ApiDispatcher>();

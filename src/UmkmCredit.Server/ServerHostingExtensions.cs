@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Api;
-using UmkmCredit.Api.Platform;
+using UmkmCredit.Api.Admin;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Infrastructure;
 using UmkmCredit.Infrastructure.Configuration;
@@ -79,7 +79,7 @@ public static class ServerHostingExtensions
         {
             app.MapMethods("/api/" + route.Template, [route.Method], async (HttpContext context, ApiDispatcher dispatcher, DurableTaskClient durable) =>
             {
-                if (route.Access == RouteAccess.Admin && AdminKey.Check(context.Request, adminKey) is { } denied)
+                if (route.Access == RouteAccess.Admin && await AdminSession.CheckAsync(context.Request, adminKey, DateTimeOffset.UtcNow).ConfigureAwait(false) is { } denied)
                 {
                     return denied;
                 }

@@ -19,6 +19,8 @@ public sealed class AdminEndpoints(
     ReassignReview reassign,
     CancelApplication cancel,
     ExportSikp export,
+    Microsoft.Extensions.Options.IOptions<Workflow.Configuration.OpdOptions> opd,
+    Workflow.Agreements.Signers signers,
     TimeProvider time)
 {
     /// <summary>How far ahead a deadline counts as "expiring soon" on the dashboard.</summary>
@@ -29,17 +31,23 @@ public sealed class AdminEndpoints(
     {
         var q = r.Http.Request.Query;
         var query = new ListApplicationsQuery(q["status"].ToString(), q["regency"].ToString(), q["overdue"].ToString(), q["pageSize"].ToString(), q["continuationToken"].ToString());
-        return Answers.From(await queries.ListAsync(query, r.Aborted).ConfigureAwait(false), page =>
-            Answers.Json(new AdminListPage(page.Items.Select(e => AdminListItem.From(e, page.NowUtc)).ToList(), page.ContinuationToken)));
+        return Answers.From(r.Http.Request, await queries.ListAsync(query, r.Aborted).ConfigureAwait(false), page => !RequestReading.WantsJson(r.Http.Request)
+            ? Answers.Page(AdminPages.List(page, query))
+            : Answers.Json(new AdminListPage(page.Items.Select(e => AdminListItem.From(e, page.NowUtc)).ToList(), page.ContinuationToken)));
     }
 
     /// <summary><c>GET /api/admin/applications/{id}</c>: the whole record, state, documents, links and audit trail.</summary>
     public async Task<IResult> GetAsync(ApiRequest r) =>
-        Answers.From(await queries.DetailAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), d =>
+        Answers.From(r.Http.Request, await queries.DetailAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), d =>
         {
             var (stored, snapshot) = (d.Stored, d.Snapshot);
             var a = stored.Application;
             r.Http.Response.Headers.CacheControl = "no-store";
+            if (!RequestReading.WantsJson(r.Http.Request))
+            {
+                return Answers.Page(AdminPages.Detail(d, AdminSession.Csrf(r.Http.Request), opd.Value, Workflow.Catalog.ActorNames.For(stored, signers, opd.Value), r.Http.Request.Query["done"].ToString() is { Length: > 0 } done ? done : null));
+            }
+
             return Answers.Json(new
             {
                 applicationId = stored.ApplicationId,
@@ -101,10 +109,16 @@ public sealed class AdminEndpoints(
         var (reviewerId, failure) = await ReadStringAsync(r, "reviewerId").ConfigureAwait(false);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return await FormFailureAsync(r, "reassign", failure).ConfigureAwait(false);
         }
 
-        return Answers.From(await reassign.ExecuteAsync(r.Value("id"), reviewerId, r.Caller, r.Aborted).ConfigureAwait(false), done => Answers.Json(new
+        var (done, reassignFailure) = await reassign.ExecuteAsync(r.Value("id"), reviewerId, r.Caller, r.Aborted).ConfigureAwait(false);
+        if (reassignFailure is not null)
+        {
+            return await FormFailureAsync(r, "reassign", reassignFailure).ConfigureAwait(false);
+        }
+
+        return IsForm(r) ? Done(r, "reassign") : Answers.From(Result<Reassigned>.From(done!), done => Answers.Json(new
         {
             applicationId = done.ApplicationId,
             status = Domain.Applications.ApplicationStatus.InReview,
@@ -119,10 +133,16 @@ public sealed class AdminEndpoints(
         var (reason, failure) = await ReadStringAsync(r, "reason").ConfigureAwait(false);
         if (failure is not null)
         {
-            return Answers.Failure(failure);
+            return await FormFailureAsync(r, "cancel", failure).ConfigureAwait(false);
         }
 
-        return Answers.From(await cancel.ExecuteAsync(r.Value("id"), reason, r.Caller, r.Aborted).ConfigureAwait(false), done =>
+        var (cancelled, cancelFailure) = await cancel.ExecuteAsync(r.Value("id"), reason, r.Caller, r.Aborted).ConfigureAwait(false);
+        if (cancelFailure is not null)
+        {
+            return await FormFailureAsync(r, "cancel", cancelFailure).ConfigureAwait(false);
+        }
+
+        return IsForm(r) ? Done(r, "cancel") : Answers.From(Result<Cancelled>.From(cancelled!), done =>
             Answers.Json(new { applicationId = done.ApplicationId, status = Domain.Applications.ApplicationStatus.Cancelled, reason = done.Reason }, StatusCodes.Status202Accepted));
     }
 
@@ -130,7 +150,7 @@ public sealed class AdminEndpoints(
     public async Task<IResult> ExportSikpAsync(ApiRequest r)
     {
         var query = r.Http.Request.Query;
-        return Answers.From(await export.ExecuteAsync(query["from"].ToString(), query["to"].ToString(), r.Caller, r.Aborted).ConfigureAwait(false), file =>
+        return Answers.From(r.Http.Request, await export.ExecuteAsync(query["from"].ToString(), query["to"].ToString(), r.Caller, r.Aborted).ConfigureAwait(false), file =>
         {
             r.Http.Response.Headers.CacheControl = "no-store";
             r.Http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -148,8 +168,53 @@ public sealed class AdminEndpoints(
     }
 
     /// <summary>One string member of the JSON object body (an empty body is an empty object).</summary>
+    /// <summary>True for a form posted by the console's page (it then answers 303 or the page again).</summary>
+    internal static bool IsForm(ApiRequest r) => r.Http.Request.HasFormContentType && !RequestReading.AnswerAsJson(r.Http.Request);
+
+    /// <summary>303 back to the detail page with what was done.</summary>
+    internal static IResult Done(ApiRequest r, string action) => Answers.SeeOther($"/api/admin/applications/{Uri.EscapeDataString(r.Value("id"))}?done={action}");
+
+    /// <summary>A failed console action: the detail page again with the message at the field (or the error page); problem+json for API clients.</summary>
+    internal async Task<IResult> FormFailureAsync(ApiRequest r, string action, Failure failure)
+    {
+        if (!IsForm(r) || failure.Kind is FailureKind.NotFound or FailureKind.Unavailable)
+        {
+            return Answers.Failure(r.Http.Request, failure);
+        }
+
+        var (d, detailFailure) = await queries.DetailAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false);
+        if (detailFailure is not null)
+        {
+            return Answers.Failure(r.Http.Request, failure);
+        }
+
+        var html = AdminPages.Detail(d!, AdminSession.Csrf(r.Http.Request), opd.Value, Workflow.Catalog.ActorNames.For(d!.Stored, signers, opd.Value), null, failure, action);
+        return Answers.Failure(r.Http.Request, failure, _ => html);
+    }
+
+    /// <summary>The console's confirmation box: a form post without <c>confirm=ya</c> is refused at that box.</summary>
+    internal static Failure? Unconfirmed(ApiRequest r) => IsForm(r) && r.Http.Request.Form["confirm"].ToString() != "ya"
+        ? Failure.Field("confirm", "confirm.required", "Centang kotak konfirmasi untuk melanjutkan.")
+        : null;
+
     private static async Task<Result<string?>> ReadStringAsync(ApiRequest r, string name)
     {
+        if (r.Http.Request.HasFormContentType)
+        {
+            var (form, formFailure) = await RequestReading.ReadSmallFormAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+            if (formFailure is not null)
+            {
+                return formFailure;
+            }
+
+            if (Unconfirmed(r) is { } unconfirmed)
+            {
+                return unconfirmed;
+            }
+
+            return Result<string?>.From(form![name].ToString() is { Length: > 0 } typed ? typed : null);
+        }
+
         var (body, failure) = await RequestReading.ReadJsonObjectAsync(r.Http.Request, r.Aborted, emptyIsObject: true).ConfigureAwait(false);
         if (failure is not null)
         {

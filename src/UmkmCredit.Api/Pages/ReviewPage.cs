@@ -25,6 +25,7 @@ public static class ReviewPage
     public static string Render(string token, ReviewCase found, DateOnly today, ReviewForm? form = null, IReadOnlyList<ValidationError>? errors = null)
     {
         form ??= ReviewForm.Empty;
+        errors = errors?.Select(e => e.Code == "decision.invalid" ? e with { Message = "Pilih salah satu keputusan." } : e).ToList();
         var stored = found.Stored;
         var link = found.Link;
         var screening = found.Screening;

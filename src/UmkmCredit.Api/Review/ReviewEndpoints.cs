@@ -117,10 +117,22 @@ public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, Previe
             return Results.File(doc.Content, doc.Info.ContentType);
         }, LinkProblem);
 
-    /// <summary><c>POST /api/admin/applications/{id}/remind</c>: re-sends the pending link now.</summary>
-    public async Task<IResult> RemindAsync(ApiRequest r) =>
-        Answers.From(await remind.ExecuteAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), done =>
-            Answers.Json(new { applicationId = done.ApplicationId, remindedTo = string.Join(", ", done.RemindedTo), deadline = done.Deadline }, StatusCodes.Status202Accepted));
+    /// <summary><c>POST /api/admin/applications/{id}/remind</c>: re-sends the pending link now (the console's form: confirmation box, 303 back).</summary>
+    public async Task<IResult> RemindAsync(ApiRequest r)
+    {
+        if (Admin.AdminEndpoints.IsForm(r))
+        {
+            var (form, formFailure) = await RequestReading.ReadSmallFormAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+            if ((formFailure ?? (form!["confirm"].ToString() == "ya" ? null : Failure.Field("confirm", "confirm.required", "Centang kotak konfirmasi untuk melanjutkan."))) is { } refused)
+            {
+                return Answers.Failure(r.Http.Request, refused);
+            }
+        }
+
+        return Answers.From(r.Http.Request, await remind.ExecuteAsync(r.Value("id"), r.Caller, r.Aborted).ConfigureAwait(false), done => Admin.AdminEndpoints.IsForm(r)
+            ? Admin.AdminEndpoints.Done(r, "remind")
+            : Answers.Json(new { applicationId = done.ApplicationId, remindedTo = string.Join(", ", done.RemindedTo), deadline = done.Deadline }, StatusCodes.Status202Accepted));
+    }
 
     /// <summary>The decision of a form post or a JSON body (the same fields either way).</summary>
     private static async Task<Result<DecideReviewCommand>> ReadDecisionAsync(string token, HttpRequest request, CancellationToken ct)

@@ -86,6 +86,9 @@ public static class ApiRoutes
         new(RouteNames.UploadDocuments, "POST", "applications/{id}/documents", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().UploadAsync(r)),
         new(RouteNames.LookupForm, "GET", "lookup", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().LookupFormAsync(r)),
         new(RouteNames.Lookup, "POST", "lookup", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().LookupAsync(r)),
+
+        new(RouteNames.AdminSignIn, "GET", "admin", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SignInAsync(r)),
+        new(RouteNames.AdminStartSession, "POST", "admin/session", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SessionAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -184,4 +187,10 @@ public static class RouteNames
 
     /// <summary><c>POST /api/lookup</c>.</summary>
     public const string Lookup = "Lookup";
+
+    /// <summary><c>GET /api/admin</c>: the console's sign-in page.</summary>
+    public const string AdminSignIn = "AdminSignIn";
+
+    /// <summary><c>POST /api/admin/session</c>: starts the console's cookie session.</summary>
+    public const string AdminStartSession = "AdminStartSession";
 }

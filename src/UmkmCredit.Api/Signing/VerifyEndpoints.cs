@@ -86,7 +86,7 @@ public sealed class VerifyEndpoints(VerifyAgreement verify, ApplicantQueries que
 
     /// <summary><c>GET /api/applications/{id}/agreement</c>: the signed agreement when completed, else the draft.</summary>
     public async Task<IResult> DownloadAsync(ApiRequest r) =>
-        Answers.From(await queries.GetAgreementAsync(r.Value("id"), r.ApplicantToken, r.Aborted).ConfigureAwait(false), file =>
+        Answers.From(r.Http.Request, await queries.GetAgreementAsync(r.Value("id"), r.ApplicantToken, r.Aborted).ConfigureAwait(false), file =>
         {
             r.Http.Response.Headers.CacheControl = "no-store";
             return Results.File(file.Pdf, "application/pdf", $"perjanjian-{file.ApplicationId}.pdf");

@@ -466,6 +466,7 @@ internal sealed class AgreementDocument
         {
             Borders = false,
             KeepTogether = true,
+            KeepWithNext = true, // the verification note below never sits alone on a page
             PaddingX = 6,
             PaddingY = 0,
             SpaceAfter = 8,

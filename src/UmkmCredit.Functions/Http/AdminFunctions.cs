@@ -51,4 +51,22 @@ public sealed class AdminFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/dashboard")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.AdminDashboard, req, client);
+
+    /// <summary>
+    /// The console's sign-in page. Anonymous at the host: a browser has no function key. The session it starts is
+    /// checked by <c>AdminSession</c> in the standalone host; in the Functions app the admin routes above stay at
+    /// <c>AuthorizationLevel.Function</c>, so there the console's pages need the key header (see README).
+    /// </summary>
+    [Function(RouteNames.AdminSignIn)]
+    public Task<IActionResult> SignInAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminSignIn, req, client);
+
+    /// <summary>Starts the console's cookie session from the posted key (checked against <c>Admin:ApiKey</c> by the handler).</summary>
+    [Function(RouteNames.AdminStartSession)]
+    public Task<IActionResult> StartSessionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/session")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminStartSession, req, client);
 }

@@ -105,6 +105,7 @@ public sealed class FinaliseAgreement(
     ISignatureProvider provider,
     IAgreementSeal seal,
     IStampDutyProvider stampDuty,
+    IOptions<OpdOptions> opd,
     ILogger<FinaliseAgreement> logger) : IWorkflowActivity<FinaliseAgreementInput, string>
 {
     /// <summary>Blob name of the agreement signed by every signer but not yet sealed.</summary>
@@ -152,8 +153,9 @@ public sealed class FinaliseAgreement(
     {
         var id = input.ApplicationId;
         var signatures = input.Signatures.Select(s => new SignatureRecord(s.Role, Signers.RoleLabel(s.Role).ToUpperInvariant(), s.Name, s.SignedAtUtc, s.EvidenceId, s.DocumentSha256)).ToList();
+        var names = ActorNames.For(stored, signers, opd.Value);
         var certificate = (await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false))
-            .Select(e => new CertificateEntry(e.AtUtc, e.Event, e.Actor, e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
+            .Select(e => new CertificateEntry(e.AtUtc, Labels.AuditEvent(e.Event), ActorNames.Display(e.Actor, names), e.Ip, e.UserAgent, e.DocumentSha256)).ToList();
         var duty = new StampDutyRequest(id, model.Number, model.Amount);
         var mark = await stampDuty.ReserveAsync(duty, cancellationToken).ConfigureAwait(false);
         var rendered = AgreementRenderer.RenderSignedWithLayout(model, signatures, certificate, mark);

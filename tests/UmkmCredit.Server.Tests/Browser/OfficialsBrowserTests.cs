@@ -161,7 +161,15 @@ public sealed partial class OfficialsBrowserTests(DefaultServerFixture fixture)
             await File.WriteAllBytesAsync(file, pdf);
 
             // the URL printed in the PDF opens the record page, which checks nothing by itself
-            var printed = VerifyUrl().Match(await PdfTextAsync(file)).Value;
+            var text = await PdfTextAsync(file);
+            var printed = VerifyUrl().Match(text).Value;
+
+            // the certificate of completion speaks Indonesian and names people, not codes or ids
+            var words = Whitespace().Replace(text, " ");
+            Assert.Contains(Workflow.Catalog.Labels.AuditEvent(Workflow.Catalog.AuditEvents.SignatureSigned), words, StringComparison.Ordinal);
+            Assert.Contains("Penilai OPD:", words, StringComparison.Ordinal);
+            Assert.DoesNotContain(Workflow.Catalog.AuditEvents.SignatureSigned, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("opd-trk-analis", text, StringComparison.Ordinal);
             Assert.EndsWith($"/api/verify/{app.Id}", printed, StringComparison.Ordinal);
             foreach (var script in new[] { false, true })
             {
@@ -262,6 +270,9 @@ public sealed partial class OfficialsBrowserTests(DefaultServerFixture fixture)
 
     [GeneratedRegex(@"Kode OTP: (\d{6})")]
     private static partial Regex OtpCode();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"https?://\S+/api/verify/[A-Za-z0-9-]+")]
     private static partial Regex VerifyUrl();

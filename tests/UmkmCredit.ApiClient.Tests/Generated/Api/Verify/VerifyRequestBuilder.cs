@@ -47,7 +47,7 @@ namespace UmkmCredit.ApiClient.Api.Verify
         {
         }
         /// <summary>
-        /// Checks a PDF file against the signed agreement it claims to be; the same answer as verification by hash.
+        /// Checks a PDF file against the signed agreement it claims to be; the same answer as verification by hash. The record page&apos;s form posts the same file as multipart/form-data (field file) and gets the result as a page.
         /// </summary>
         /// <returns>A <see cref="global::UmkmCredit.ApiClient.Models.VerifyResult"/></returns>
         /// <param name="body">Binary request body</param>
@@ -76,7 +76,7 @@ namespace UmkmCredit.ApiClient.Api.Verify
             return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.VerifyResult>(requestInfo, global::UmkmCredit.ApiClient.Models.VerifyResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Checks a PDF file against the signed agreement it claims to be; the same answer as verification by hash.
+        /// Checks a PDF file against the signed agreement it claims to be; the same answer as verification by hash. The record page&apos;s form posts the same file as multipart/form-data (field file) and gets the result as a page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>
