@@ -73,6 +73,25 @@ public static class Problems
             };
         }
 
-        return Status(Answers.StatusCode(failure.Kind), failure.Title, failure.Detail, extensions);
+        return RetryAfter.Add(Status(Answers.StatusCode(failure.Kind), failure.Title, failure.Detail, extensions), failure.RetryAfter);
+    }
+}
+
+/// <summary>The <c>Retry-After</c> header (whole seconds, at least 1) on an answer.</summary>
+public static class RetryAfter
+{
+    /// <summary>The header value for a wait.</summary>
+    public static string Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="inner"/> with <c>Retry-After</c> when <paramref name="wait"/> is set.</summary>
+    public static IResult Add(IResult inner, TimeSpan? wait) => wait is { } w ? new WithRetryAfter(inner, Seconds(w)) : inner;
+
+    private sealed class WithRetryAfter(IResult inner, string seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

@@ -3,6 +3,7 @@ using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Intake;
+using UmkmCredit.Workflow.Ports;
 
 namespace UmkmCredit.Workflow.UseCases.Applicant;
 
@@ -14,7 +15,7 @@ namespace UmkmCredit.Workflow.UseCases.Applicant;
 public sealed record SubmitApplicationCommand(ApplicationForm? Form, IReadOnlyList<UploadedDocument> Documents, string? IdempotencyKey, string BodyHash);
 
 /// <summary>Submits an application: validate, store, start its workflow.</summary>
-public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, TimeProvider time, ILogger<SubmitApplication> logger)
+public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, ISubmissionThrottle throttle, TimeProvider time, ILogger<SubmitApplication> logger)
 {
     /// <summary>Longest idempotency key.</summary>
     public const int MaxIdempotencyKey = 200;
@@ -31,6 +32,11 @@ public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog sc
         if (command.IdempotencyKey is { Length: > MaxIdempotencyKey })
         {
             return Failure.Field("Idempotency-Key", "idempotencyKey.length", $"Idempotency-Key paling panjang {MaxIdempotencyKey} karakter.");
+        }
+
+        if (throttle.TryAcquire(outcome.Application!.Applicant.Nik) is { } wait)
+        {
+            return Failure.TooMany("Terlalu banyak permohonan", "Terlalu banyak permohonan dengan NIK ini dalam waktu singkat. Coba lagi nanti.", wait);
         }
 
         var key = string.IsNullOrEmpty(command.IdempotencyKey) ? null : command.IdempotencyKey;
