@@ -12,6 +12,38 @@ public static class ApiJson
     /// <summary>The options.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// The options for binding a client's body: numbers must be JSON numbers (<c>"amount":"50000000"</c> is a type
+    /// error) and a repeated key is refused instead of silently taking the last.
+    /// </summary>
+    public static JsonSerializerOptions Strict { get; } = new(Options)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Document options that refuse repeated keys.</summary>
+    public static JsonDocumentOptions NoDuplicates { get; } = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// Checks a body that is valid JSON for repeated keys in any object: null when there are none, else the
+    /// problem (400 <c>json.duplicateKey</c>).
+    /// </summary>
+    public static UmkmCredit.Workflow.UseCases.Failure? DuplicateKeys(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using (JsonDocument.Parse(json, NoDuplicates))
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return UmkmCredit.Workflow.UseCases.Failure.Field("$", "json.duplicateKey", "Data JSON memuat nama isian yang sama lebih dari sekali.");
+        }
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
