@@ -89,6 +89,11 @@ public sealed class ReassignReview(ApplicationState state, ILinkStore linkStore,
             return Failure.Field("reviewerId", "reviewerId.unknown", "Penilai dengan id tersebut tidak terdaftar pada konfigurasi Opd:Reviewers.");
         }
 
+        if (!opd.Value.Serves(reviewer.Id, stored.Application.Business.RegencyCode))
+        {
+            return Failure.Field("reviewerId", "reviewerId.otherRegency", "Penilai tersebut tidak melayani kabupaten/kota lokasi usaha permohonan ini.");
+        }
+
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);
         if (ApplicationRules.MayReassign(snapshot.Status) is { Allowed: false } refused)
         {
