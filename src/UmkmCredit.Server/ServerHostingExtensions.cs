@@ -37,6 +37,7 @@ public static class ServerHostingExtensions
         services.AddUmkmCreditInfrastructure();
         services.AddUmkmCreditApplication();
         services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
+        services.AddUmkmCreditRateLimits();
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Order matters: storage first (AddUmkmCreditInfrastructure), then the sidecar (stopped last), then the worker.
@@ -75,9 +76,10 @@ public static class ServerHostingExtensions
     {
         app.UseContractErrors();
         var adminKey = app.Configuration["Admin:ApiKey"];
+        app.UseRateLimiter();
         foreach (var route in ApiRoutes.All)
         {
-            app.MapMethods("/api/" + route.Template, [route.Method], async (HttpContext context, ApiDispatcher dispatcher, DurableTaskClient durable) =>
+            var endpoint = app.MapMethods("/api/" + route.Template, [route.Method], async (HttpContext context, ApiDispatcher dispatcher, DurableTaskClient durable) =>
             {
                 if (route.Access == RouteAccess.Admin && await AdminSession.CheckAsync(context.Request, adminKey, DateTimeOffset.UtcNow).ConfigureAwait(false) is { } denied)
                 {
@@ -87,6 +89,10 @@ public static class ServerHostingExtensions
                 var values = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
                 return await dispatcher.InvokeAsync(route.Name, context, durable, values).ConfigureAwait(false);
             }).WithName(route.Name);
+            if (ServerRateLimits.PolicyFor(route) is { } policy)
+            {
+                endpoint.RequireRateLimiting(policy);
+            }
         }
 
         app.MapGet("/", () => Results.Redirect("/api/portal")).ExcludeFromDescription();

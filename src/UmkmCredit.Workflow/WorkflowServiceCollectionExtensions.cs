@@ -22,6 +22,8 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.Roles.Count > 0 && o.Roles.All(SigningOptions.KnownRoles.Contains) && o.Roles.Distinct().Count() == o.Roles.Count,
                 "Signing:Order must list applicant, bank and/or opd, each once.").ValidateOnStart();
         services.AddOptions<BankOptions>().BindConfiguration(BankOptions.Section).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Ports.ISubmissionThrottle, Ports.InMemorySubmissionThrottle>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<OpdOptions>, DirectoryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<BankOptions>, DirectoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -60,6 +60,8 @@ public sealed class ServerInstance : IAsyncDisposable
             ["Notifications:PickupDirectory"] = outbox,
             // Test servers run as "Testing" and read the outbox: the pickup folder is allowed explicitly.
             ["Notifications:AllowPickupDirectory"] = "true",
+            // Tests submit many applications from one address and ask for codes back to back; rate-limit tests turn this on.
+            ["RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

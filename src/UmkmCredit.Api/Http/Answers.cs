@@ -35,7 +35,7 @@ public static class Answers
     /// </summary>
     public static IResult Failure(HttpRequest request, Failure failure, Func<Failure, string>? page = null) =>
         RequestReading.PrefersPage(request)
-            ? Page((page ?? Pages.ErrorPage.Render)(failure), StatusCode(failure.Kind))
+            ? RetryAfter.Add(Page((page ?? Pages.ErrorPage.Render)(failure), StatusCode(failure.Kind)), failure.RetryAfter)
             : Problems.From(failure);
 
     /// <summary>Like <see cref="From{T}(Result{T}, Func{T, IResult})"/>, with failures answered as pages for browsers.</summary>

@@ -12,6 +12,38 @@ public static class ApiJson
     /// <summary>The options.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// The options for binding a client's body: numbers must be JSON numbers (<c>"amount":"50000000"</c> is a type
+    /// error) and a repeated key is refused instead of silently taking the last.
+    /// </summary>
+    public static JsonSerializerOptions Strict { get; } = new(Options)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Document options that refuse repeated keys.</summary>
+    public static JsonDocumentOptions NoDuplicates { get; } = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// Checks a body that is valid JSON for repeated keys in any object: null when there are none, else the
+    /// problem (400 <c>json.duplicateKey</c>).
+    /// </summary>
+    public static UmkmCredit.Workflow.UseCases.Failure? DuplicateKeys(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using (JsonDocument.Parse(json, NoDuplicates))
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return UmkmCredit.Workflow.UseCases.Failure.Field("$", "json.duplicateKey", "Data JSON memuat nama isian yang sama lebih dari sekali.");
+        }
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -73,6 +105,25 @@ public static class Problems
             };
         }
 
-        return Status(Answers.StatusCode(failure.Kind), failure.Title, failure.Detail, extensions);
+        return RetryAfter.Add(Status(Answers.StatusCode(failure.Kind), failure.Title, failure.Detail, extensions), failure.RetryAfter);
+    }
+}
+
+/// <summary>The <c>Retry-After</c> header (whole seconds, at least 1) on an answer.</summary>
+public static class RetryAfter
+{
+    /// <summary>The header value for a wait.</summary>
+    public static string Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="inner"/> with <c>Retry-After</c> when <paramref name="wait"/> is set.</summary>
+    public static IResult Add(IResult inner, TimeSpan? wait) => wait is { } w ? new WithRetryAfter(inner, Seconds(w)) : inner;
+
+    private sealed class WithRetryAfter(IResult inner, string seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

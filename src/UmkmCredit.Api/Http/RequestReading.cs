@@ -61,9 +61,9 @@ public static class RequestReading
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                ? doc.RootElement.Clone()
-                : Failure.Field("$", "json.malformed", "Data harus berupa objek JSON.");
+            return doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                ? Failure.Field("$", "json.malformed", "Data harus berupa objek JSON.")
+                : ApiJson.DuplicateKeys(body) is { } duplicate ? duplicate : doc.RootElement.Clone();
         }
         catch (System.Text.Json.JsonException)
         {

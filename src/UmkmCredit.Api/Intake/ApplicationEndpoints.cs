@@ -206,9 +206,14 @@ public static class ApplicationBinding
             return Failure.Field("$", "json.malformed", "Data bukan JSON yang valid.");
         }
 
+        if (ApiJson.DuplicateKeys(json) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         try
         {
-            return Result<ApplicationForm?>.From(JsonSerializer.Deserialize<ApplicationForm>(json, ApiJson.Options));
+            return Result<ApplicationForm?>.From(JsonSerializer.Deserialize<ApplicationForm>(json, ApiJson.Strict));
         }
         catch (JsonException ex)
         {

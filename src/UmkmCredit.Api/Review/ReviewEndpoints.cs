@@ -165,9 +165,13 @@ public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, Previe
         var amount = root.TryGetProperty("approvedAmount", out var a) ? a.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.String => a.GetString(),
             _ => a.GetRawText(),
         } : null;
+        if (a.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Number))
+        {
+            // JSON numbers must be numbers: "approvedAmount":"50000000" is a type error, as in the application form.
+            return Failure.Field("approvedAmount", "json.type", "Jenis nilai tidak sesuai: approvedAmount harus berupa angka.");
+        }
         var recommendations = new List<string>();
         if (root.TryGetProperty("recommendations", out var recs))
         {

@@ -84,7 +84,7 @@ public static class ApplicationValidator
             });
         }
 
-        string? fullName = v.Text(form.FullName, "applicant.fullName", MaxNameLength, required: true, label: "Nama lengkap");
+        string? fullName = v.Name(form.FullName, "applicant.fullName", MaxNameLength, "Nama lengkap");
         DateOnly? birthDate = v.PastDate(form.BirthDate, "applicant.birthDate", "Tanggal lahir");
         if (birthDate is DateOnly born && born.AddYears(MinApplicantAge) > v.Today)
         {
@@ -156,7 +156,7 @@ public static class ApplicationValidator
         }
 
         bool ok = true;
-        string? name = v.Text(form.Name, "business.name", MaxNameLength, required: true, label: "Nama usaha");
+        string? name = v.Name(form.Name, "business.name", MaxNameLength, "Nama usaha");
 
         string? nib = null;
         string? rawNib = v.Text(form.Nib, "business.nib", 40, required: false, label: "NIB");
@@ -336,6 +336,19 @@ public static class ApplicationValidator
             }
 
             return cleaned;
+        }
+
+        /// <summary>A required name that holds at least one letter (so never only spaces, digits or invisible characters).</summary>
+        public string? Name(string? value, string path, int maxLength, string label)
+        {
+            string? text = Text(value, path, maxLength, required: true, label: label);
+            if (text is not null && !text.Any(char.IsLetter))
+            {
+                Add(path, ValidationCodes.NameLetters, $"{label} harus memuat huruf.");
+                return null;
+            }
+
+            return text;
         }
 
         public DateOnly? PastDate(string? value, string path, string label)

@@ -45,6 +45,9 @@ public static class ValidationCodes
     /// <summary>NIK day (+40 for women) differs from <c>gender</c>.</summary>
     public const string NikGenderMismatch = "nik.genderMismatch";
 
+    /// <summary>A name without a single letter (e.g. only digits, punctuation or invisible characters).</summary>
+    public const string NameLetters = "name.letters";
+
     /// <summary>Not an Indonesian mobile number.</summary>
     public const string PhoneFormat = "phone.format";
 

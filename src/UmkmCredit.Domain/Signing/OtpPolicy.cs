@@ -37,6 +37,24 @@ public static class OtpPolicy
     /// <summary>A new code may be sent unless the link is locked.</summary>
     public static bool MayIssue(int failures) => !IsLocked(failures);
 
+    /// <summary>Default shortest time between two code e-mails for one link.</summary>
+    public static TimeSpan MinIssueInterval { get; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long to wait before another code may be mailed for a link whose last code expires at
+    /// <paramref name="lastExpiresAtUtc"/> (issued <see cref="Lifetime"/> earlier); null when one may be sent now.
+    /// </summary>
+    public static TimeSpan? WaitBeforeIssue(DateTime? lastExpiresAtUtc, TimeSpan interval, DateTime nowUtc)
+    {
+        if (lastExpiresAtUtc is not { } expires || interval <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var next = expires - Lifetime + interval;
+        return next > nowUtc ? next - nowUtc : null;
+    }
+
     /// <summary>When a code issued now expires.</summary>
     public static DateTime ExpiresAt(DateTime issuedAtUtc) => issuedAtUtc + Lifetime;
 

@@ -141,7 +141,10 @@ public static partial class SikpExport
     public static string FileName(DateOnly from, DateOnly to) =>
         string.Create(CultureInfo.InvariantCulture, $"sikp-calon-debitur-{from:yyyyMMdd}-{to:yyyyMMdd}.txt");
 
-    /// <summary>Makes a value safe for one field: no separator, no line break or control character, single spaces.</summary>
+    /// <summary>
+    /// Makes a value safe for one field: no separator, no line break or control character, single spaces, and a
+    /// leading apostrophe before = + - @ so a spreadsheet shows it as text instead of running it as a formula.
+    /// </summary>
     public static string Clean(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -166,6 +169,13 @@ public static partial class SikpExport
             }
 
             sb.Append(c == Separator ? '/' : c);
+        }
+
+        // A spreadsheet opening the file would run a value starting with = + - @ as a formula (=HYPERLINK(…)):
+        // a leading apostrophe keeps it text. Tab and CR cannot lead: white space was folded above.
+        if (sb.Length > 0 && sb[0] is '=' or '+' or '-' or '@')
+        {
+            sb.Insert(0, '\'');
         }
 
         return sb.ToString();

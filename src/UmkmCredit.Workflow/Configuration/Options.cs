@@ -118,6 +118,11 @@ public sealed class OpdOptions
     /// <summary>The OPD official who signs agreements, per regency code.</summary>
     public Dictionary<string, ActorConfig> Signers { get; set; } = [];
 
+    /// <summary>True when <paramref name="actorId"/> is a reviewer or supervisor of <paramref name="regencyCode"/>.</summary>
+    public bool Serves(string actorId, string regencyCode) =>
+        Reviewers.TryGetValue(regencyCode, out var list)
+        && list.Any(r => string.Equals(r.Reviewer.Id, actorId, StringComparison.Ordinal) || string.Equals(r.Supervisor.Id, actorId, StringComparison.Ordinal));
+
     /// <summary>Finds any configured reviewer or supervisor by id.</summary>
     public ActorConfig? FindActor(string id) =>
         Reviewers.Values.SelectMany(l => l).SelectMany(r => new[] { r.Reviewer, r.Supervisor })

@@ -39,6 +39,9 @@ public enum FailureKind
 /// <summary>A failure as a value: kind, a title and a detail in Indonesian, and the field errors of an invalid input.</summary>
 public sealed record Failure(FailureKind Kind, string Title, string Detail, IReadOnlyList<ValidationError>? Errors = null)
 {
+    /// <summary>How long the caller should wait before trying again (<c>Retry-After</c>), when known.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>404 that never says whether the id, the token or both were wrong.</summary>
     public static Failure NotFound() => new(FailureKind.NotFound, "Tidak ditemukan", "Data tidak ditemukan atau tautan tidak berlaku.");
 
@@ -56,6 +59,9 @@ public sealed record Failure(FailureKind Kind, string Title, string Detail, IRea
 
     /// <summary>429 with a title and a reason.</summary>
     public static Failure TooMany(string title, string detail) => new(FailureKind.TooMany, title, detail);
+
+    /// <summary>429 with a title, a reason and how long to wait.</summary>
+    public static Failure TooMany(string title, string detail, TimeSpan retryAfter) => new(FailureKind.TooMany, title, detail) { RetryAfter = retryAfter };
 
     /// <summary>413.</summary>
     public static Failure TooLarge(string detail) => new(FailureKind.TooLarge, "Data terlalu besar", detail);

@@ -188,4 +188,28 @@ public sealed class HostileTextTests
         Assert.Contains(outcome.Errors, e => e.Path == "applicant.nik");
         Assert.Null(outcome.Application);
     }
+
+    [Theory]
+    [InlineData("\u200B")] // zero-width space only
+    [InlineData("\u200B\u200C\u2060")] // invisible joiners only
+    [InlineData("12345")]
+    [InlineData("... --- ...")]
+    [InlineData("🌸🌸")]
+    public void Names_without_a_letter_are_refused(string name)
+    {
+        ValidationOutcome person = ApplicationValidator.Validate(Forms.With(f => f.Applicant!.FullName = name), Forms.Today, Schemes);
+        ValidationOutcome business = ApplicationValidator.Validate(Forms.With(f => f.Business!.Name = name), Forms.Today, Schemes);
+
+        Assert.Contains(person.Errors, e => e.Path == "applicant.fullName" && e.Code is ValidationCodes.NameLetters or ValidationCodes.Required or ValidationCodes.InvalidCharacters);
+        Assert.Contains(business.Errors, e => e.Path == "business.name" && e.Code is ValidationCodes.NameLetters or ValidationCodes.Required or ValidationCodes.InvalidCharacters);
+        Assert.False(person.IsValid);
+    }
+
+    [Fact]
+    public void A_zero_width_space_name_is_refused_for_having_no_letter()
+    {
+        ValidationOutcome outcome = ApplicationValidator.Validate(Forms.With(f => f.Applicant!.FullName = "\u200B"), Forms.Today, Schemes);
+
+        Assert.Contains(outcome.Errors, e => e.Path == "applicant.fullName" && e.Code == ValidationCodes.NameLetters);
+    }
 }

@@ -52,4 +52,24 @@ public sealed class OtpPolicyTests
     [InlineData("١٢٣٤٥٦", false)]
     [InlineData(null, false)]
     public void A_code_is_six_ascii_digits(string? code, bool ok) => Assert.Equal(ok, OtpPolicy.IsWellFormed(code));
+
+    [Theory]
+    [InlineData(0, 60)]
+    [InlineData(59, 1)]
+    [InlineData(60, null)]
+    [InlineData(600, null)]
+    public void Another_code_mail_waits_a_minute_after_the_last_issue(int secondsSinceIssue, int? waitSeconds)
+    {
+        var issued = new DateTime(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+        var wait = OtpPolicy.WaitBeforeIssue(OtpPolicy.ExpiresAt(issued), OtpPolicy.MinIssueInterval, issued.AddSeconds(secondsSinceIssue));
+        Assert.Equal(waitSeconds is { } w ? TimeSpan.FromSeconds(w) : null, wait);
+    }
+
+    [Fact]
+    public void The_first_code_and_a_zero_interval_never_wait()
+    {
+        var now = new DateTime(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+        Assert.Null(OtpPolicy.WaitBeforeIssue(null, OtpPolicy.MinIssueInterval, now));
+        Assert.Null(OtpPolicy.WaitBeforeIssue(OtpPolicy.ExpiresAt(now), TimeSpan.Zero, now));
+    }
 }

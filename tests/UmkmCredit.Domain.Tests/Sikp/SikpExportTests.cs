@@ -89,4 +89,26 @@ public sealed class SikpExportTests
     [Fact]
     public void FileName_carries_the_range() =>
         Assert.Equal("sikp-calon-debitur-20260601-20260630.txt", SikpExport.FileName(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30)));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"klik\")", "'=HYPERLINK(\"http://x\",\"klik\")")]
+    [InlineData("+6281234", "'+6281234")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1+1", "'=1+1")] // a leading tab is folded away, the formula still neutralised
+    [InlineData("\r\n+1", "'+1")]
+    [InlineData("Siti = Aminah", "Siti = Aminah")]
+    [InlineData("Toko 50-an", "Toko 50-an")]
+    public void Values_that_a_spreadsheet_would_run_as_formulas_get_a_leading_apostrophe(string value, string expected) =>
+        Assert.Equal(expected, SikpExport.Clean(value));
+
+    [Fact]
+    public void A_formula_in_a_name_is_text_in_the_exported_line()
+    {
+        var app = Siti() with { Applicant = Siti().Applicant with { FullName = "=HYPERLINK(\"http://evil\")" } };
+
+        var line = SikpExport.FormatLine(SikpCalonDebitur.From(app));
+
+        Assert.Equal("'=HYPERLINK(\"http://evil\")", line.Split('|')[1]);
+    }
 }

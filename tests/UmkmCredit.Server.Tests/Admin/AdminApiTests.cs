@@ -118,6 +118,13 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
         using var unknown = await Server.AdminPostAsync($"/api/admin/applications/{app.Id}/reassign", new { reviewerId = "opd-nobody" });
         Assert.Equal("reviewerId.required", (await ApiCalls.ProblemAsync(missing)).GetProperty("errorCodes").GetProperty("reviewerId")[0].GetString());
         Assert.Equal("reviewerId.unknown", (await ApiCalls.ProblemAsync(unknown)).GetProperty("errorCodes").GetProperty("reviewerId")[0].GetString());
+        using (var otherRegency = await Server.AdminPostAsync($"/api/admin/applications/{app.Id}/reassign", new { reviewerId = "opd-mln-analis" }))
+        {
+            // A Malinau reviewer may not take a Tarakan application.
+            Assert.Equal(HttpStatusCode.BadRequest, otherRegency.StatusCode);
+            Assert.Equal("reviewerId.otherRegency", (await ApiCalls.ProblemAsync(otherRegency)).GetProperty("errorCodes").GetProperty("reviewerId")[0].GetString());
+        }
+
 
         using var reassign = await Server.AdminPostAsync($"/api/admin/applications/{app.Id}/reassign", new { reviewerId = "opd-trk-kabid" });
         Assert.Equal(HttpStatusCode.Accepted, reassign.StatusCode);

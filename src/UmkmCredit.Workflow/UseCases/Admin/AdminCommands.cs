@@ -89,10 +89,9 @@ public sealed class ReassignReview(ApplicationState state, ILinkStore linkStore,
             return Failure.Field("reviewerId", "reviewerId.unknown", "Penilai dengan id tersebut tidak terdaftar pada konfigurasi Opd:Reviewers.");
         }
 
-        if (!opd.Value.Reviewers.TryGetValue(stored.Application.Business.RegencyCode, out var serving)
-            || !serving.Any(r => r.Reviewer.Id == reviewer.Id || r.Supervisor.Id == reviewer.Id))
+        if (!opd.Value.Serves(reviewer.Id, stored.Application.Business.RegencyCode))
         {
-            return Failure.Field("reviewerId", "reviewerId.otherRegency", "Penilai tersebut tidak melayani kabupaten/kota permohonan ini.");
+            return Failure.Field("reviewerId", "reviewerId.otherRegency", "Penilai tersebut tidak melayani kabupaten/kota lokasi usaha permohonan ini.");
         }
 
         var snapshot = await ApplicationState.SnapshotAsync(caller.Durable, stored, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Intake;
+using UmkmCredit.Workflow.Ports;
 
 namespace UmkmCredit.Workflow.UseCases.Applicant;
 
@@ -17,7 +18,7 @@ public sealed record SubmitApplicationCommand(ApplicationForm? Form, IReadOnlyLi
     IReadOnlyList<ValidationError>? BindingErrors = null);
 
 /// <summary>Submits an application: validate, store, start its workflow.</summary>
-public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, TimeProvider time, ILogger<SubmitApplication> logger)
+public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog schemes, ISubmissionThrottle throttle, TimeProvider time, ILogger<SubmitApplication> logger)
 {
     /// <summary>Longest idempotency key.</summary>
     public const int MaxIdempotencyKey = 200;
@@ -35,6 +36,11 @@ public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog sc
         if (command.IdempotencyKey is { Length: > MaxIdempotencyKey })
         {
             return Failure.Field("Idempotency-Key", "idempotencyKey.length", $"Idempotency-Key paling panjang {MaxIdempotencyKey} karakter.");
+        }
+
+        if (throttle.TryAcquire(outcome.Application!.Applicant.Nik) is { } wait)
+        {
+            return Failure.TooMany("Terlalu banyak permohonan", "Terlalu banyak permohonan dengan NIK ini dalam waktu singkat. Coba lagi nanti.", wait);
         }
 
         var key = string.IsNullOrEmpty(command.IdempotencyKey) ? null : command.IdempotencyKey;

@@ -123,7 +123,7 @@ public sealed class ViewSigningDocument(SigningAccess access, IAgreementArchive 
 
 /// <summary>Mails the signer a one-time code.</summary>
 public sealed class RequestOtp(
-    SigningAccess access, IOtpStore otps, INotifier notifier, IAuditTrail audit, IOptions<LinksOptions> linkOptions, TimeProvider time, ILogger<RequestOtp> logger)
+    SigningAccess access, IOtpStore otps, INotifier notifier, IAuditTrail audit, IOptions<LinksOptions> linkOptions, IOptions<RateLimitOptions> limits, TimeProvider time, ILogger<RequestOtp> logger)
 {
     /// <summary>Runs the command.</summary>
     public async Task<Result<OtpIssued>> ExecuteAsync(string token, Caller caller, CancellationToken cancellationToken)
@@ -140,13 +140,20 @@ public sealed class RequestOtp(
         }
 
         var link = found.Link;
-        if (!OtpPolicy.MayIssue((await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false))?.Failures ?? 0))
+        var previous = await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
+        if (!OtpPolicy.MayIssue(previous?.Failures ?? 0))
         {
             return SigningAccess.Locked();
         }
 
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var now = time.GetUtcNow().UtcDateTime;
+        if (limits.Value.Enabled
+            && OtpPolicy.WaitBeforeIssue(previous is { CodeHash.Length: > 0 } ? previous.ExpiresAtUtc : null, limits.Value.OtpInterval, now) is { } wait)
+        {
+            return Failure.TooMany("Kode baru belum dapat dikirim", "Kode OTP baru saja dikirim. Periksa e-mail Anda atau tunggu sebentar sebelum meminta kode baru.", wait);
+        }
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var expires = OtpPolicy.ExpiresAt(now);
         await otps.IssueAsync(link.ApplicationId, link.LinkId, SigningAccess.HashCode(link, code), expires, cancellationToken).ConfigureAwait(false);
         await notifier.SendAsync(Messages.Otp(link.ActorEmail, link.ActorName, found.Model.Number, code, linkOptions.Value.Absolute($"sign/{token}")), cancellationToken).ConfigureAwait(false);
