@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using UmkmCredit.Server.Tests.Support;
 using UmkmCredit.TestSupport;
@@ -14,7 +12,6 @@ namespace UmkmCredit.Server.Tests.Engine;
 [Collection(DurabilityCollection.Name)]
 public sealed class DurabilityTests : IAsyncLifetime
 {
-    private readonly Lock _logGate = new();
     private Azurite _azurite = null!;
 
     public async Task InitializeAsync() => _azurite = await Azurite.StartAsync();
@@ -27,19 +24,18 @@ public sealed class DurabilityTests : IAsyncLifetime
         var port = Azurite.FreePort();
         var outbox = Path.Combine(Path.GetTempPath(), "umkmcredit-durability-" + Guid.NewGuid().ToString("N"));
         var hub = "dur" + Guid.NewGuid().ToString("N")[..10];
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var http = ChildServer.Client(port);
 
         Submitted app;
         string token;
-        using (var first = StartServer(port, outbox, hub))
+        using (var first = ChildServer.Start(port, outbox, hub, _azurite.ConnectionString))
         {
-            await WaitHealthyAsync(http, first);
+            await ChildServer.WaitHealthyAsync(http, first);
             using var submitted = await http.PostAsync(new Uri("/api/applications", UriKind.Relative), Samples.CompleteSubmission());
             Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
             var body = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement;
             app = new Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!, body);
-            await WaitStatusAsync(http, app, "InReview");
+            await ChildServer.WaitStatusAsync(http, app.Id, app.Token, "InReview");
             var box = new Outbox(outbox);
             token = Outbox.ReviewToken(await box.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address.StartsWith("analis", StringComparison.Ordinal))));
 
@@ -48,115 +44,25 @@ public sealed class DurabilityTests : IAsyncLifetime
             var inReview = UmkmCredit.Workflow.Notifications.StatusLabels.Of(UmkmCredit.Domain.Applications.ApplicationStatus.InReview);
             await box.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal) && (m.Subject ?? string.Empty).Contains(inReview, StringComparison.Ordinal));
 
-            first.Kill(entireProcessTree: true); // SIGKILL: no graceful shutdown
-            await first.WaitForExitAsync();
+            await ChildServer.KillAsync(first); // SIGKILL: no graceful shutdown
         }
 
-        using var second = StartServer(port, outbox, hub);
+        using var second = ChildServer.Start(port, outbox, hub, _azurite.ConnectionString);
         try
         {
-            await WaitHealthyAsync(http, second);
+            await ChildServer.WaitHealthyAsync(http, second);
             using var decided = await http.PostAsync(new Uri($"/api/review/{token}", UriKind.Relative),
                 new StringContent("{\"decision\":\"approve\"}", System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
-            var status = await WaitStatusAsync(http, app, "AwaitingSignatures");
+            var status = await ChildServer.WaitStatusAsync(http, app.Id, app.Token, "AwaitingSignatures");
             var history = status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
             Assert.Equal(["Submitted", "InReview", "Approved", "AwaitingSignatures"], history);
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await ChildServer.KillAsync(second);
         }
-    }
-
-    private Process StartServer(int port, string outbox, string hub)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "UmkmCredit.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--contentRoot", Path.Combine(RepoPaths.Root, "src", "UmkmCredit.Server") },
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Links__BaseUrl"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__ConnectionString"] = _azurite.ConnectionString;
-        start.Environment["Durable__TaskHub"] = hub;
-        start.Environment["Durable__WorkerId"] = "durability-worker";
-        start.Environment["Notifications__PickupDirectory"] = outbox;
-        // A Production process: real keys, and the test's pickup folder allowed explicitly (see SecretGuard).
-        start.Environment["Links__SigningKey"] = "durability-signing-key-0123456789abcdef0123";
-        start.Environment["Admin__ApiKey"] = ServerInstance.AdminKey;
-        start.Environment["Notifications__AllowPickupDirectory"] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        var log = Path.Combine(RepoPaths.Artifacts, $"durability-server-{hub}-{process.Id}.log");
-        void Write(string? line)
-        {
-            if (line is not null)
-            {
-                lock (_logGate)
-                {
-                    File.AppendAllText(log, line + Environment.NewLine);
-                }
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, "the server exited");
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // starting
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("server did not become healthy");
-    }
-
-    private static async Task<JsonElement> WaitStatusAsync(HttpClient http, Submitted app, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        JsonElement body = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{app.Id}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token);
-            using var response = await http.SendAsync(request);
-            body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (body.TryGetProperty("status", out var s) && s.GetString() == status)
-            {
-                return body;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"status did not reach {status}: {body}");
-        return body;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -163,106 +162,10 @@ public sealed class FaultWindowTests : IAsyncLifetime
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await ChildServer.KillAsync(second);
         }
     }
 
     private static List<string?> History(JsonElement status) =>
         status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
-}
-
-/// <summary>The server as a child process (so it can be killed with SIGKILL), logging into the artifacts folder.</summary>
-internal static class ChildServer
-{
-    private static readonly Lock LogGate = new();
-
-    public static Process Start(int port, string outbox, string hub, string storage)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "UmkmCredit.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--contentRoot", Path.Combine(RepoPaths.Root, "src", "UmkmCredit.Server") },
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Links__BaseUrl"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__ConnectionString"] = storage;
-        start.Environment["Durable__TaskHub"] = hub;
-        start.Environment["Durable__WorkerId"] = "fault-worker";
-        start.Environment["Notifications__PickupDirectory"] = outbox;
-        start.Environment["Links__SigningKey"] = "fault-window-signing-key-0123456789abcdef";
-        start.Environment["Admin__ApiKey"] = ServerInstance.AdminKey;
-        start.Environment["Notifications__AllowPickupDirectory"] = "true";
-        start.Environment["Reminders__Schedule"] = "*/2 * * * * *";
-        start.Environment["RateLimits__Enabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        var log = Path.Combine(RepoPaths.Artifacts, $"fault-server-{hub}-{process.Id}.log");
-        void Write(string? line)
-        {
-            if (line is not null)
-            {
-                lock (LogGate)
-                {
-                    File.AppendAllText(log, line + Environment.NewLine);
-                }
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    public static async Task WaitHealthyAsync(HttpClient http, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, "the server exited");
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // starting
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("server did not become healthy");
-    }
-
-    public static async Task<JsonElement> WaitStatusAsync(HttpClient http, string id, string accessToken, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        JsonElement body = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            using var response = await http.SendAsync(request);
-            body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (body.TryGetProperty("status", out var s) && s.GetString() == status)
-            {
-                return body;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"status did not reach {status}: {body}");
-        return body;
-    }
 }
