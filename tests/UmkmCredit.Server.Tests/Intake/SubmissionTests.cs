@@ -128,15 +128,16 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     public async Task Same_idempotency_key_with_a_different_body_is_a_conflict()
     {
         var key = "key-" + Guid.NewGuid().ToString("N");
-        var first = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()), key);
-        var changed = Samples.Application();
+        var nik = Samples.UniqueNik(); // the same person each time: only the amount differs
+        var first = await Server.SubmitAsync(ApiCalls.Json(Samples.Application(nik: nik)), key);
+        var changed = Samples.Application(nik: nik);
         changed["request"]!["amount"] = 40000000;
 
         using var response = await Server.PostAsync("/api/applications", ApiCalls.Json(changed), key);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         await ApiCalls.ProblemAsync(response);
-        var again = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()), key);
+        var again = await Server.SubmitAsync(ApiCalls.Json(Samples.Application(nik: nik)), key);
         Assert.Equal(first.Id, again.Id);
     }
 
