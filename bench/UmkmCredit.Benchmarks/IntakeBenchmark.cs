@@ -18,11 +18,11 @@ internal static class IntakeBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimits:Enabled"] = "false", // one address submits thousands
         });
-        var body = Samples.Application().ToJsonString();
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
 
         async Task<double?> SubmitOnce()
         {
+            var body = Samples.Application().ToJsonString(); // another person each time: one active application per NIK
             var sw = Stopwatch.StartNew();
             using var response = await http.PostAsync(new Uri("/api/applications", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             return response.StatusCode == HttpStatusCode.Accepted ? sw.Elapsed.TotalMilliseconds : null;

@@ -32,6 +32,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IApplicationIndex, TableApplicationIndex>();
         services.AddSingleton<ILinkStore, TableLinkStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<INikClaims, TableNikClaims>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementArchive, BlobAgreementArchive>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementNumbers, TableAgreementNumbers>();
         services.AddSingleton<IApplicationReferences, TableApplicationReferences>();

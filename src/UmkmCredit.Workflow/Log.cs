@@ -84,4 +84,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Application {ApplicationId} closed {Count} open links")]
     public static partial void LinksClosed(ILogger logger, string applicationId, int count);
+
+    // Four-eyes (issue 16): ids kept apart from the other additions.
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Application {ApplicationId} approval above the limit of {ReviewerId} goes to the second level")]
+    public static partial void SecondLevelRequired(ILogger logger, string applicationId, string reviewerId);
+
+    [LoggerMessage(EventId = 1140, Level = LogLevel.Information, Message = "Application {ApplicationId} second review opened for {SupervisorId}, link {LinkId}, deadline {DeadlineUtc:o}")]
+    public static partial void SecondReviewOpened(ILogger logger, string applicationId, string supervisorId, string linkId, DateTime deadlineUtc);
+
+    [LoggerMessage(EventId = 1141, Level = LogLevel.Warning, Message = "Application {ApplicationId} second review goes to {SupervisorId}, who decided the first level: the decision will be refused until an administrator reassigns it")]
+    public static partial void SecondReviewSamePerson(ILogger logger, string applicationId, string supervisorId);
 }

@@ -39,6 +39,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<ReviewLinks>();
         services.TryAddTransient<Reminders.ReminderSweep>();
         services.TryAddTransient<Intake.ApplicationIntake>();
+        services.TryAddTransient<Intake.ActiveApplicationGuard>();
         services.TryAddTransient<PendingLinkSender>();
         services.AddUmkmCreditUseCases();
         foreach (var activity in WorkflowCatalog.Activities)

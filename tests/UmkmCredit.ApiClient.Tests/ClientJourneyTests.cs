@@ -173,7 +173,7 @@ public sealed partial class ClientJourneyTests(JourneyServerFixture fixture) : I
     {
         Applicant = new ApplicationForm_applicant
         {
-            Nik = "6571015508900003", FullName = "Siti Aminah", BirthDate = new Date(1990, 8, 15), Gender = ApplicationForm_applicant_gender.P,
+            Nik = Samples.UniqueNik(), FullName = "Siti Aminah", BirthDate = new Date(1990, 8, 15), Gender = ApplicationForm_applicant_gender.P,
             Phone = "+6281234567890", Email = ApplicantEmail, Address = "Jl. Yos Sudarso No. 10, Tarakan",
         },
         Business = new ApplicationForm_business

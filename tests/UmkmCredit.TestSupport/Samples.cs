@@ -7,10 +7,28 @@ namespace UmkmCredit.TestSupport;
 /// <summary>Sample applications and documents.</summary>
 public static class Samples
 {
-    /// <summary>The API.md example application (eligible for KUR_MIKRO once documents are present).</summary>
-    public static JsonObject Application(string? email = null) => JsonNode.Parse($$"""
+    /// <summary>The NIK of the API.md example.</summary>
+    public const string ExampleNik = "6571015508900003";
+
+    private static int _nikCounter = Random.Shared.Next(0, 400_000);
+
+    /// <summary>
+    /// A valid NIK of the sample's applicant (born 15-08-1990, woman, Tarakan) not handed out before in this process:
+    /// one person may have only one active application, so every sample submission is another person unless a test
+    /// passes the same NIK on purpose.
+    /// </summary>
+    public static string UniqueNik()
+    {
+        var n = Interlocked.Increment(ref _nikCounter);
+        var district = 1 + (n / 9999 % 99);
+        var serial = 1 + (n % 9999);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"6571{district:D2}550890{serial:D4}");
+    }
+
+    /// <summary>The API.md example application (eligible for KUR_MIKRO once documents are present), with a fresh NIK unless one is given.</summary>
+    public static JsonObject Application(string? email = null, string? nik = null) => JsonNode.Parse($$"""
         {
-          "applicant": { "nik": "6571015508900003", "fullName": "Siti Aminah", "birthDate": "1990-08-15",
+          "applicant": { "nik": "{{nik ?? UniqueNik()}}", "fullName": "Siti Aminah", "birthDate": "1990-08-15",
                          "gender": "P", "phone": "+6281234567890", "email": "{{email ?? "siti@example.id"}}",
                          "address": "Jl. Yos Sudarso No. 10, Tarakan" },
           "business":  { "name": "Amplang Bu Siti", "nib": "9120301234567", "sector": "kuliner",
@@ -49,6 +67,6 @@ public static class Samples
     }
 
     /// <summary>The sample with all its documents, as multipart.</summary>
-    public static MultipartFormDataContent CompleteSubmission(string? email = null) =>
-        Multipart(Application(email), RequiredKinds.Select(k => (k, k == "business-photo" ? Png() : Pdf(k))));
+    public static MultipartFormDataContent CompleteSubmission(string? email = null, string? nik = null) =>
+        Multipart(Application(email, nik), RequiredKinds.Select(k => (k, k == "business-photo" ? Png() : Pdf(k))));
 }

@@ -338,7 +338,7 @@ public sealed record ApplicationStatusView(
             snapshot.DeadlineUtc,
             snapshot.Reasons.Select(x => x.Message).ToList(),
             snapshot.Reasons.Select(x => x.Code).ToList(),
-            snapshot.Review is { } rv ? new ReviewView(rv.ReviewerName, rv.Verdict?.WireName(), rv.Note, rv.ApprovedAmount, rv.Recommendations, rv.DecidedAt) : null,
+            snapshot.Review is { } rv ? new ReviewView(rv.ReviewerName, rv.Verdict?.WireName(), rv.Note, rv.ApprovedAmount, rv.Recommendations, rv.DecidedAt, rv.Level) : null,
             (snapshot.Signatures ?? []).Select(x => new SignatureView(x.Role, x.Name, x.Status.ToString(), x.At)).ToList(),
             found.Documents.Select(DocumentView.From).ToList(),
             snapshot.Agreement is { } ag ? new AgreementView(ag.Number, ag.Status.ToString(), ag.Sha256) : null,
@@ -349,7 +349,7 @@ public sealed record ApplicationStatusView(
 }
 
 /// <summary>The review part of the status.</summary>
-public sealed record ReviewView(string Reviewer, string? Decision, string? Note, long? ApprovedAmount, IReadOnlyList<string> Recommendations, DateTime? DecidedAt);
+public sealed record ReviewView(string Reviewer, string? Decision, string? Note, long? ApprovedAmount, IReadOnlyList<string> Recommendations, DateTime? DecidedAt, int Level = 1);
 
 /// <summary>A document's description.</summary>
 public sealed record DocumentView(string Kind, string ContentType, long Size, string Sha256)

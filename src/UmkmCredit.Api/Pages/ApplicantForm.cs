@@ -226,7 +226,13 @@ public static class ApplicationFormFields
         if (messages.Count > 0)
         {
             sb.Append("<p class=\"error\" id=\"err-").Append(Html.E(name)).Append("\" data-error=\"").Append(Html.E(name)).Append("\">")
-              .Append(Html.E(string.Join(" ", messages))).Append("</p>");
+              .Append(Html.E(string.Join(" ", messages)));
+            if (s.Errors.Any(e => e.Path == name && e.Code == Domain.Governance.ActiveApplicationRule.Code))
+            {
+                sb.Append(" <a id=\"lookup-link\" href=\"/api/lookup\">Lupa tautan?</a>"); // the way back to the running application
+            }
+
+            sb.Append("</p>");
         }
     }
 

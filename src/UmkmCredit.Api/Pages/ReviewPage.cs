@@ -34,6 +34,20 @@ public static class ReviewPage
         var sb = new StringBuilder();
         sb.Append("<h1>Penilaian permohonan kredit UMKM</h1>");
         sb.Append("<p class=\"muted\">Penilai: ").Append(Html.E(link.ActorName)).Append(" · batas waktu ").Append(Html.E(Wita.FormatTimestamp(link.ExpiresAtUtc))).Append("</p>");
+        if (found.Snapshot.Review is { Level: 2, FirstLevel: { } first })
+        {
+            // Four-eyes: the supervisor sees that this is the second level and what the first reviewer decided.
+            sb.Append("<div class=\"card\" id=\"second-level\"><h2>Persetujuan tingkat kedua</h2>")
+              .Append("<p>Penilai pertama menyetujui permohonan ini di atas batas kewenangannya. Keputusan Anda menentukan hasil akhirnya.</p>")
+              .Append(Html.Facts(
+              [
+                  ("Penilai tingkat 1", first.ReviewerName),
+                  ("Keputusan", first.Verdict == ReviewVerdict.Approve ? "Setuju" : first.Verdict?.ToString() ?? "-"),
+                  ("Nilai yang disetujui", Rupiah.FormatWithWords(first.ApprovedAmount ?? a.Request.Amount)),
+                  ("Catatan", string.IsNullOrWhiteSpace(first.Note) ? "Tidak ada" : first.Note),
+              ])).Append("</div>");
+        }
+
         if (errors is { Count: > 0 })
         {
             sb.Append("<div class=\"errors\" role=\"alert\">Keputusan belum dikirim. Perbaiki isian yang ditandai di bagian Keputusan.</div>");

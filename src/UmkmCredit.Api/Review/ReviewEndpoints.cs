@@ -31,6 +31,10 @@ public sealed class ReviewEndpoints(ViewReview view, DecideReview decide, Previe
                 applicationId = found.Stored.ApplicationId,
                 status = found.Snapshot.Status,
                 reviewer = new { id = found.Link.ActorId, name = found.Link.ActorName },
+                level = found.Snapshot.Review?.Level ?? 1,
+                firstLevel = found.Snapshot.Review?.FirstLevel is { } first
+                    ? new { reviewer = first.ReviewerName, decision = first.Verdict?.WireName(), note = first.Note, approvedAmount = first.ApprovedAmount }
+                    : null,
                 application = new
                 {
                     applicant = new { nik = Nik.Mask(a.Applicant.Nik), a.Applicant.FullName, a.Applicant.BirthDate, a.Applicant.Gender, a.Applicant.Phone, a.Applicant.Email, a.Applicant.Address },

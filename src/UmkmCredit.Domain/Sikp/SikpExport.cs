@@ -66,6 +66,9 @@ public sealed record SikpCalonDebitur(
     }
 }
 
+/// <summary>An application's row before <see cref="SikpExport.OncePerNik"/> picks one per NIK.</summary>
+public sealed record SikpCandidate(string ApplicationId, DateTime SubmittedAtUtc, SikpCalonDebitur Row);
+
 /// <summary>
 /// The SIKP calon-debitur upload file (DOMAIN.md "SIKP"): UTF-8 without a byte-order mark, one header line with the
 /// SIKP field names, then one line per debtor; fields separated by <c>|</c>; every line ends in CRLF (the file is
@@ -76,6 +79,20 @@ public sealed record SikpCalonDebitur(
 /// </summary>
 public static partial class SikpExport
 {
+    /// <summary>
+    /// Each NIK once per export: of several applications of one person in the period the latest submitted wins
+    /// (ties broken by application id); the result keeps submission order.
+    /// </summary>
+    public static IReadOnlyList<SikpCandidate> OncePerNik(IEnumerable<SikpCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return candidates
+            .GroupBy(c => c.Row.Nik, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(c => c.SubmittedAtUtc).ThenByDescending(c => c.ApplicationId, StringComparer.Ordinal).First())
+            .OrderBy(c => c.SubmittedAtUtc).ThenBy(c => c.ApplicationId, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The field separator.</summary>
     public const char Separator = '|';
 

@@ -29,6 +29,10 @@ public static class ActivityFunctions
     public static Task<ReviewAssignment> EscalateReviewAsync([ActivityTrigger] EscalateReviewInput input, FunctionContext context) =>
         context.RunAsync<EscalateReview, EscalateReviewInput, ReviewAssignment>(input);
 
+    [Function(WorkflowNames.Activities.OpenSecondReview)]
+    public static Task<ReviewAssignment> OpenSecondReviewAsync([ActivityTrigger] OpenSecondReviewInput input, FunctionContext context) =>
+        context.RunAsync<OpenSecondReview, OpenSecondReviewInput, ReviewAssignment>(input);
+
     [Function(WorkflowNames.Activities.ComputeDeadline)]
     public static Task<DateTime> ComputeDeadlineAsync([ActivityTrigger] DeadlineRequest input, FunctionContext context) =>
         context.RunAsync<ComputeDeadline, DeadlineRequest, DateTime>(input);

@@ -61,6 +61,9 @@ public static class StorageNames
     /// <summary>Signed agreements by id and by hash, for verification.</summary>
     public const string VerificationTable = "agreementverification";
 
+    /// <summary>One row per NIK naming its active application (one active application per NIK).</summary>
+    public const string NikClaimsTable = "nikclaims";
+
     /// <summary>All tables.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable];
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, NikClaimsTable];
 }

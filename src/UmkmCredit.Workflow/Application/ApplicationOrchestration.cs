@@ -112,6 +112,94 @@ public static class ApplicationOrchestration
             _review = new ReviewSnapshot(assignment.ReviewerId, assignment.ReviewerName, false, round, null, null, null, [], null);
             await MoveAsync(ApplicationStatus.InReview, AuditActors.System, $"Dinilai oleh {assignment.ReviewerName}", assignment.DeadlineUtc);
 
+            var (signal, finished) = await AwaitDecisionAsync(assignment, round);
+            if (finished is not null)
+            {
+                return finished;
+            }
+
+            RecordDecision(signal!);
+            if (signal!.Verdict == ReviewVerdict.Approve && signal.SecondLevel == true)
+            {
+                // Four-eyes branch point: only approvals the decide command marked as above the reviewer's limit come
+                // here, so histories recorded before approval limits existed replay unchanged.
+                (signal, finished) = await SecondLevelAsync(signal!, round);
+                if (finished is not null)
+                {
+                    return finished;
+                }
+
+                RecordDecision(signal!);
+            }
+
+            switch (signal!.Verdict)
+            {
+                case ReviewVerdict.Approve:
+                    await MoveAsync(ApplicationStatus.Approved, signal.Actor, signal.Note, null);
+                    return await SignAsync(signal);
+                case ReviewVerdict.Reject:
+                    return await FinishAsync(ApplicationStatus.Rejected, signal.Actor, signal.Note);
+                default:
+                    var revisionDeadline = await context.CallActivityAsync<DateTime>(WorkflowNames.Activities.ComputeDeadline,
+                        new DeadlineRequest(Configuration.DeadlineKind.Documents, context.CurrentUtcDateTime));
+                    await MoveAsync(ApplicationStatus.RevisionRequested, signal.Actor, signal.Note, revisionDeadline);
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The second level of an approval above the first reviewer's limit: the regency's supervisor reviews it through
+        /// a link of their own, with the same deadline, reminders, escalation and expiry as the first level. Status stays
+        /// InReview with review level 2. The supervisor's approval keeps the first level's amount and recommendations
+        /// unless they set their own.
+        /// </summary>
+        private async Task<(WorkflowSignal? Decision, ApplicationWorkflowResult? Finished)> SecondLevelAsync(WorkflowSignal first, int round)
+        {
+            Log.SecondLevelRequired(_log, Id, _review!.ReviewerId);
+            var firstLevel = new ReviewLevelSnapshot(_review.ReviewerId, _review.ReviewerName, first.Verdict, first.Note, first.ApprovedAmount, _review.DecidedAt);
+            _review = _review with
+            {
+                Level = 2, FirstLevel = firstLevel, Escalated = false,
+                Verdict = null, Note = null, ApprovedAmount = null, Recommendations = [], DecidedAt = null,
+            };
+            Publish(); // level 2 is visible before its link exists: the decide command reads the level from here
+
+            var assignment = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.OpenSecondReview,
+                new OpenSecondReviewInput(Id, input.RegencyCode, input.Sector, round, firstLevel.ReviewerId, first.ApprovedAmount, context.CurrentUtcDateTime, NewLinkId()));
+            _pendingLinks = [assignment.LinkId];
+            _deadline = assignment.DeadlineUtc;
+            _review = _review with { ReviewerId = assignment.ReviewerId, ReviewerName = assignment.ReviewerName };
+            Publish();
+
+            var (decision, finished) = await AwaitDecisionAsync(assignment, round);
+            if (finished is not null || decision!.Verdict != ReviewVerdict.Approve)
+            {
+                return (decision, finished);
+            }
+
+            var firstRecommendations = first.Recommendations ?? [];
+            return (decision with
+            {
+                ApprovedAmount = decision.ApprovedAmount ?? first.ApprovedAmount,
+                Recommendations = [.. firstRecommendations, .. (decision.Recommendations ?? []).Where(r => !firstRecommendations.Contains(r))],
+            }, null);
+        }
+
+        private void RecordDecision(WorkflowSignal signal) => _review = _review! with
+        {
+            Verdict = signal.Verdict,
+            Note = signal.Note,
+            ApprovedAmount = signal.ApprovedAmount,
+            Recommendations = signal.Recommendations ?? [],
+            DecidedAt = context.CurrentUtcDateTime,
+        };
+
+        /// <summary>
+        /// Waits for the decision through the pending review link, escalating to the supervisor at the deadline (expiry
+        /// at the escalation deadline) and following reassignments. Returns the decision, or the finished result.
+        /// </summary>
+        private async Task<(WorkflowSignal? Decision, ApplicationWorkflowResult? Finished)> AwaitDecisionAsync(ReviewAssignment assignment, int round)
+        {
             var escalated = false;
             while (true)
             {
@@ -120,7 +208,7 @@ public static class ApplicationOrchestration
                 {
                     if (escalated)
                     {
-                        return await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Penilaian tidak diputuskan sampai batas waktu eskalasi.");
+                        return (null, await FinishAsync(ApplicationStatus.Expired, AuditActors.System, "Penilaian tidak diputuskan sampai batas waktu eskalasi."));
                     }
 
                     var escalation = await context.CallActivityAsync<ReviewAssignment>(WorkflowNames.Activities.EscalateReview,
@@ -155,7 +243,7 @@ public static class ApplicationOrchestration
 
                 if (IsStop(signal))
                 {
-                    return await StopAsync(signal);
+                    return (null, await StopAsync(signal));
                 }
 
                 if (signal.Kind == SignalKind.Reassign)
@@ -190,27 +278,7 @@ public static class ApplicationOrchestration
                 }
 
                 _pendingLinks = [];
-                _review = _review! with
-                {
-                    Verdict = signal.Verdict,
-                    Note = signal.Note,
-                    ApprovedAmount = signal.ApprovedAmount,
-                    Recommendations = signal.Recommendations ?? [],
-                    DecidedAt = context.CurrentUtcDateTime,
-                };
-                switch (signal.Verdict)
-                {
-                    case ReviewVerdict.Approve:
-                        await MoveAsync(ApplicationStatus.Approved, signal.Actor, signal.Note, null);
-                        return await SignAsync(signal);
-                    case ReviewVerdict.Reject:
-                        return await FinishAsync(ApplicationStatus.Rejected, signal.Actor, signal.Note);
-                    default:
-                        var revisionDeadline = await context.CallActivityAsync<DateTime>(WorkflowNames.Activities.ComputeDeadline,
-                            new DeadlineRequest(Configuration.DeadlineKind.Documents, context.CurrentUtcDateTime));
-                        await MoveAsync(ApplicationStatus.RevisionRequested, signal.Actor, signal.Note, revisionDeadline);
-                        return null;
-                }
+                return (signal, null);
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UmkmCredit.Domain.Applications;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Configuration;
 using UmkmCredit.Workflow.Contracts;
@@ -20,6 +21,7 @@ public sealed class RecordStatusChange(
     INotifier notifier,
     AccessTokens tokens,
     IOptions<LinksOptions> links,
+    Intake.ActiveApplicationGuard activeApplications,
     ILogger<RecordStatusChange> logger) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
@@ -35,6 +37,11 @@ public sealed class RecordStatusChange(
         await index.UpsertAsync(new IndexEntry(
             input.ApplicationId, input.To, app.Business.RegencyCode, app.Applicant.FullName, app.Request.Amount,
             stored.SubmittedAtUtc, input.AtUtc, input.DeadlineUtc, input.Sequence), cancellationToken).ConfigureAwait(false);
+        if (input.To.IsTerminal())
+        {
+            // After the index row says final: a crash before this line still lets the next submission take the NIK over.
+            await activeApplications.ReleaseAsync(app.Applicant.Nik, input.ApplicationId, cancellationToken).ConfigureAwait(false);
+        }
 
         var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId, stored.AccessTokenHash)}");
         await notifier.SendAsync(Messages.StatusChanged(

@@ -26,6 +26,12 @@ public static class AuditEvents
     /// <summary>A reviewer decided.</summary>
     public const string ReviewDecided = "review.decided";
 
+    /// <summary>An approval above the reviewer's limit went to the supervisor (second level).</summary>
+    public const string ReviewSecondLevelOpened = "review.secondLevelOpened";
+
+    /// <summary>The supervisor decided the second level.</summary>
+    public const string ReviewSecondLevelDecided = "review.secondLevelDecided";
+
     /// <summary>A pending link was sent again.</summary>
     public const string ReminderSent = "reminder.sent";
 
@@ -76,6 +82,8 @@ public static class AuditEvents
         [DocumentViewed] = "Dokumen dibuka penilai",
         [ReviewViewed] = "Halaman penilaian dibuka",
         [ReviewDecided] = "Keputusan penilaian dicatat",
+        [ReviewSecondLevelOpened] = "Persetujuan tingkat kedua diminta",
+        [ReviewSecondLevelDecided] = "Keputusan penilaian tingkat kedua dicatat",
         [ReminderSent] = "Pengingat dikirim",
         [AgreementDrafted] = "Rancangan perjanjian dibuat",
         [AgreementViewed] = "Perjanjian dibuka penanda tangan",

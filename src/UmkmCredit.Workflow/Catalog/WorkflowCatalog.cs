@@ -23,6 +23,7 @@ public static class WorkflowCatalog
         Describe<RecordStatusChange, StatusChangeRecord, bool>(WorkflowNames.Activities.RecordStatusChange),
         Describe<OpenReview, OpenReviewInput, ReviewAssignment>(WorkflowNames.Activities.OpenReview),
         Describe<EscalateReview, EscalateReviewInput, ReviewAssignment>(WorkflowNames.Activities.EscalateReview),
+        Describe<OpenSecondReview, OpenSecondReviewInput, ReviewAssignment>(WorkflowNames.Activities.OpenSecondReview),
         Describe<ComputeDeadline, DeadlineRequest, DateTime>(WorkflowNames.Activities.ComputeDeadline),
         Describe<PrepareAgreement, PrepareAgreementInput, AgreementDraft>(WorkflowNames.Activities.PrepareAgreement),
         Describe<IssueSigningLinks, IssueSigningLinksInput, SigningPlan>(WorkflowNames.Activities.IssueSigningLinks),

@@ -25,6 +25,9 @@ public static class WorkflowNames
         /// <summary>Routes the review to a reviewer, issues the link and notifies the reviewer.</summary>
         public const string OpenReview = nameof(Review.OpenReview);
 
+        /// <summary>Opens the supervisor's second review of an approval above the reviewer's limit.</summary>
+        public const string OpenSecondReview = nameof(Review.OpenSecondReview);
+
         /// <summary>Escalates an overdue review to the supervisor with a new link.</summary>
         public const string EscalateReview = nameof(Review.EscalateReview);
 
@@ -106,6 +109,9 @@ public static class WorkflowNames
 
         /// <summary>An administrator reassigned the review.</summary>
         public const string Reassign = "reassign";
+
+        /// <summary>An approval above the reviewer's limit went to the supervisor for the second level.</summary>
+        public const string SecondLevel = "secondLevel";
     }
 
     /// <summary>External event names.</summary>

@@ -91,6 +91,12 @@ public sealed class ReviewerConfig
 
     /// <summary>Only for this sector when set.</summary>
     public string? Sector { get; set; }
+
+    /// <summary>
+    /// Highest amount (rupiah) the reviewer may approve alone; an approval above it opens a second review by the
+    /// supervisor. Absent: no limit.
+    /// </summary>
+    [Range(1, long.MaxValue)] public long? ApprovalLimit { get; set; }
 }
 
 /// <summary><c>Opd:*</c> — reviewers per regency code.</summary>
@@ -122,6 +128,15 @@ public sealed class OpdOptions
     public bool Serves(string actorId, string regencyCode) =>
         Reviewers.TryGetValue(regencyCode, out var list)
         && list.Any(r => string.Equals(r.Reviewer.Id, actorId, StringComparison.Ordinal) || string.Equals(r.Supervisor.Id, actorId, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The approval limit of a person as reviewer (the lowest where they are listed as a reviewer with one); null when
+    /// they have none — a supervisor deciding an escalated review approves without a limit.
+    /// </summary>
+    public long? ApprovalLimitOf(string actorId) =>
+        Reviewers.Values.SelectMany(l => l)
+            .Where(r => string.Equals(r.Reviewer.Id, actorId, StringComparison.Ordinal) && r.ApprovalLimit is not null)
+            .Select(r => r.ApprovalLimit).Min();
 
     /// <summary>Finds any configured reviewer or supervisor by id.</summary>
     public ActorConfig? FindActor(string id) =>

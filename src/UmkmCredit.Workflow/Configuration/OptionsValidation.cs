@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using UmkmCredit.Domain.Review;
 
 namespace UmkmCredit.Workflow.Configuration;
 
@@ -30,12 +31,23 @@ public sealed class DirectoryOptionsValidator : IValidateOptions<OpdOptions>, IV
             {
                 Check(list[i].Reviewer, $"Opd:Reviewers:{regency}:{i}:Reviewer", errors);
                 Check(list[i].Supervisor, $"Opd:Reviewers:{regency}:{i}:Supervisor", errors);
+                Check(list[i], $"Opd:Reviewers:{regency}:{i}", errors);
+                if (list[i].ApprovalLimit is not null
+                    && FourEyes.SamePerson(list[i].Reviewer.Id, list[i].Reviewer.Email, list[i].Supervisor.Id, list[i].Supervisor.Email))
+                {
+                    errors.Add($"Opd:Reviewers:{regency}:{i}: the supervisor must be another person than the reviewer with an ApprovalLimit (four-eyes).");
+                }
             }
         }
 
         foreach (var (regency, signer) in options.Signers)
         {
             Check(signer, $"Opd:Signers:{regency}", errors);
+            if (options.Reviewers.TryGetValue(regency, out var reviewers)
+                && reviewers.SelectMany(r => new[] { r.Reviewer, r.Supervisor }).Any(a => FourEyes.SamePerson(a.Id, a.Email, signer.Id, signer.Email)))
+            {
+                errors.Add($"Opd:Signers:{regency}: the OPD official who signs must not be one of the regency's reviewers or supervisors (they approve).");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

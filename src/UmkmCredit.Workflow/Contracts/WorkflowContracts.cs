@@ -50,7 +50,8 @@ public sealed record WorkflowSignal(
     bool? Signed = null,
     string? EvidenceId = null,
     string? DocumentSha256 = null,
-    DateTime? AtUtc = null);
+    DateTime? AtUtc = null,
+    bool? SecondLevel = null);
 
 /// <summary>Input of <see cref="Intake.ScreenApplication"/>.</summary>
 public sealed record ScreenApplicationInput(string ApplicationId, DateTime NowUtc);
@@ -90,7 +91,10 @@ public sealed record ReviewAssignment(bool Opened, string ReviewerId, string Rev
 /// <summary>One line of the history shown to the applicant.</summary>
 public sealed record HistoryItem(DateTime At, ApplicationStatus Status, string? Note);
 
-/// <summary>The review as shown in the status.</summary>
+/// <summary>
+/// The review as shown in the status. <c>Level</c> 2 is the supervisor's second review of an approval above the first
+/// reviewer's limit; <c>FirstLevel</c> then holds the first reviewer's decision.
+/// </summary>
 public sealed record ReviewSnapshot(
     string ReviewerId,
     string ReviewerName,
@@ -100,7 +104,15 @@ public sealed record ReviewSnapshot(
     string? Note,
     long? ApprovedAmount,
     IReadOnlyList<string> Recommendations,
-    DateTime? DecidedAt);
+    DateTime? DecidedAt,
+    int Level = 1,
+    ReviewLevelSnapshot? FirstLevel = null);
+
+/// <summary>The first level's decision, kept while the second level reviews it.</summary>
+public sealed record ReviewLevelSnapshot(string ReviewerId, string ReviewerName, ReviewVerdict? Verdict, string? Note, long? ApprovedAmount, DateTime? DecidedAt);
+
+/// <summary>Input of <see cref="Review.OpenSecondReview"/>.</summary>
+public sealed record OpenSecondReviewInput(string ApplicationId, string RegencyCode, string Sector, int Round, string FirstReviewerId, long? ApprovedAmount, DateTime NowUtc, string LinkId);
 
 /// <summary>The orchestration's custom status: what <c>GET /api/applications/{id}</c> answers from.</summary>
 public sealed record ApplicationSnapshot(

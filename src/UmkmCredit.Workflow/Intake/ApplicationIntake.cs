@@ -12,7 +12,8 @@ namespace UmkmCredit.Workflow.Intake;
 public sealed record UploadedDocument(string Kind, string ContentType, ReadOnlyMemory<byte> Content);
 
 /// <summary>Result of a submission.</summary>
-public sealed record SubmissionResult(bool Conflict, string ApplicationId, string AccessToken, DateTime SubmittedAtUtc, string? Reference = null);
+/// <remarks><c>ActiveApplication</c>: refused because another application of the NIK is not final (<c>Reference</c> is then that application's).</remarks>
+public sealed record SubmissionResult(bool Conflict, string ApplicationId, string AccessToken, DateTime SubmittedAtUtc, string? Reference = null, bool ActiveApplication = false);
 
 /// <summary>
 /// Stores a validated application and starts its orchestration. Every step is idempotent, so a retry with
@@ -27,6 +28,7 @@ public sealed class ApplicationIntake(
     IIdempotencyStore idempotency,
     AccessTokens tokens,
     IApplicationReferences references,
+    ActiveApplicationGuard guard,
     TimeProvider time)
 {
     /// <summary>Submits (or completes a previous attempt of) an application.</summary>
@@ -36,6 +38,7 @@ public sealed class ApplicationIntake(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid().ToString("N");
+        var retry = false;
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
             var (reserved, record) = await idempotency.ReserveAsync(new IdempotencyRecord(idempotencyKey, bodyHash, id, now), cancellationToken).ConfigureAwait(false);
@@ -48,6 +51,18 @@ public sealed class ApplicationIntake(
 
                 id = record.ApplicationId;
                 now = record.CreatedAtUtc;
+                retry = true;
+            }
+        }
+
+        // One active application per NIK: claimed before the reference and the blob, so a refused submission uses
+        // no reference number. A retry of a submission that was stored answers as the first time, whatever holds the NIK now.
+        if (!retry || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            var claim = await guard.ClaimAsync(application.Applicant.Nik, id, cancellationToken).ConfigureAwait(false);
+            if (!claim.Taken)
+            {
+                return new SubmissionResult(false, claim.HolderId ?? string.Empty, string.Empty, now, claim.HolderReference, ActiveApplication: true);
             }
         }
 

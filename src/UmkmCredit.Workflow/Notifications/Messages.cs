@@ -79,15 +79,19 @@ public static class Messages
         {
             LinkMailKinds.Reminder => $"Pengingat: penilaian permohonan {applicationId}",
             LinkMailKinds.Escalation => $"Eskalasi: penilaian permohonan {applicationId} melewati batas waktu",
+            LinkMailKinds.SecondLevel => $"Persetujuan tingkat kedua: permohonan {applicationId}",
             _ => $"Permohonan kredit UMKM untuk dinilai: {applicationId}",
         };
         var lines = new List<string>
         {
             $"Yth. {name},",
             string.Empty,
-            kind == LinkMailKinds.Escalation
-                ? "Penilaian permohonan berikut belum diputuskan sampai batas waktunya dan dialihkan kepada Bapak/Ibu."
-                : "Mohon menilai permohonan kredit UMKM berikut.",
+            kind switch
+            {
+                LinkMailKinds.Escalation => "Penilaian permohonan berikut belum diputuskan sampai batas waktunya dan dialihkan kepada Bapak/Ibu.",
+                LinkMailKinds.SecondLevel => "Penilai pertama menyetujui permohonan berikut di atas batas kewenangannya. Mohon Bapak/Ibu memberikan keputusan tingkat kedua.",
+                _ => "Mohon menilai permohonan kredit UMKM berikut.",
+            },
             $"Usaha: {businessName} ({regencyName})",
             $"Nilai yang diajukan: {Rupiah.Format(amount)}",
             $"Batas waktu: {Wita.FormatTimestamp(deadlineUtc)}",

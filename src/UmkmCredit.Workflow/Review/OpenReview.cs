@@ -88,6 +88,39 @@ public sealed class EscalateReview(
     }
 }
 
+/// <summary>
+/// Four-eyes: an approval above the first reviewer's limit goes to the regency's supervisor for a second review with
+/// its own link and deadline (reminders and escalation then work as for the first level).
+/// </summary>
+public sealed class OpenSecondReview(
+    IOptions<OpdOptions> opd,
+    ReviewLinks reviewLinks,
+    IApplicationIndex index,
+    IAuditTrail audit,
+    DeadlinePolicy deadlines,
+    ILogger<OpenSecondReview> logger) : IWorkflowActivity<OpenSecondReviewInput, ReviewAssignment>
+{
+    /// <inheritdoc />
+    public async Task<ReviewAssignment> RunAsync(OpenSecondReviewInput input, CancellationToken cancellationToken = default)
+    {
+        var supervisor = (opd.Value.Route(input.RegencyCode, input.Sector)
+            ?? throw new InvalidOperationException($"No OPD reviewer is configured for regency {input.RegencyCode}.")).Supervisor;
+        if (!Domain.Review.FourEyes.MayDecideSecondLevel(supervisor.Id, input.FirstReviewerId).Allowed)
+        {
+            // Validated at start; if the directory changed since, the decision command refuses it (never a failed workflow).
+            Log.SecondReviewSamePerson(logger, input.ApplicationId, supervisor.Id);
+        }
+
+        var deadline = deadlines.DeadlineUtc(DeadlineKind.Review, input.NowUtc);
+        await reviewLinks.SendAsync(input.ApplicationId, input.LinkId, supervisor, deadline, WorkflowNames.LinkMailKinds.SecondLevel, cancellationToken).ConfigureAwait(false);
+        await index.SetDeadlineAsync(input.ApplicationId, deadline, cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(input.ApplicationId, new AuditEntry(input.NowUtc, AuditEvents.ReviewSecondLevelOpened, AuditActors.System,
+            $"tingkat 2: {supervisor.Name} (tingkat 1: {input.FirstReviewerId})"), cancellationToken).ConfigureAwait(false);
+        Log.SecondReviewOpened(logger, input.ApplicationId, supervisor.Id, input.LinkId, deadline);
+        return new ReviewAssignment(true, supervisor.Id, supervisor.Name, input.LinkId, deadline, Escalated: false);
+    }
+}
+
 /// <summary>Issues a review link and sends it (new, reminder, escalation, reassignment).</summary>
 public sealed class ReviewLinks(
     ActionLinkService links,

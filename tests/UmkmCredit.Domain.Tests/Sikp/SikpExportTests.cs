@@ -24,6 +24,38 @@ public sealed class SikpExportTests
     }
 
     [Fact]
+    public void OncePerNik_keeps_the_latest_application_of_each_person_in_submission_order()
+    {
+        var t0 = new DateTime(2026, 6, 1, 1, 0, 0, DateTimeKind.Utc);
+        var siti = SikpCalonDebitur.From(Siti());
+        var budi = siti with { Nik = "6502011203850007", Nama = "Budi Santoso" };
+        var candidates = new[]
+        {
+            new SikpCandidate("a-first", t0, siti with { JumlahKredit = 10_000_000 }),
+            new SikpCandidate("b-budi", t0.AddHours(1), budi),
+            new SikpCandidate("c-latest", t0.AddDays(3), siti with { JumlahKredit = 30_000_000 }),
+            new SikpCandidate("d-middle", t0.AddDays(2), siti with { JumlahKredit = 20_000_000 }),
+        };
+
+        var chosen = SikpExport.OncePerNik(candidates);
+
+        Assert.Equal(["b-budi", "c-latest"], chosen.Select(c => c.ApplicationId));
+        Assert.Equal(30_000_000, chosen[1].Row.JumlahKredit);
+        Assert.Single(SikpExport.Format(chosen.Select(c => c.Row)).Split("\r\n"), l => l.StartsWith(siti.Nik, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OncePerNik_breaks_a_tie_in_time_by_application_id()
+    {
+        var t0 = new DateTime(2026, 6, 1, 1, 0, 0, DateTimeKind.Utc);
+        var row = SikpCalonDebitur.From(Siti());
+
+        var chosen = SikpExport.OncePerNik([new SikpCandidate("b", t0, row), new SikpCandidate("a", t0, row)]);
+
+        Assert.Equal("b", Assert.Single(chosen).ApplicationId);
+    }
+
+    [Fact]
     public void Encode_without_rows_is_the_header_alone_and_has_no_byte_order_mark()
     {
         var bytes = SikpExport.Encode([]);

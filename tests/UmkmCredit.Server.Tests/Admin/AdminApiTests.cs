@@ -82,14 +82,15 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
     [Fact]
     public async Task Detail_has_the_record_the_state_documents_links_and_the_whole_audit_trail()
     {
-        var (app, _) = await Server.InReviewAsync();
+        var nik = Samples.UniqueNik();
+        var (app, _) = await Server.InReviewAsync(nik: nik);
 
         var detail = await Server.AdminJsonAsync($"/api/admin/applications/{app.Id}");
 
         Assert.Equal(app.Id, detail.GetProperty("applicationId").GetString());
         Assert.Equal("InReview", detail.GetProperty("status").GetString());
-        Assert.Equal("6571015508900003", detail.GetProperty("applicant").GetProperty("nik").GetString());
-        Assert.Equal("6571********0003", detail.GetProperty("applicant").GetProperty("nikMasked").GetString());
+        Assert.Equal(nik, detail.GetProperty("applicant").GetProperty("nik").GetString());
+        Assert.Equal($"{nik[..4]}********{nik[^4..]}", detail.GetProperty("applicant").GetProperty("nikMasked").GetString());
         Assert.Equal("Amplang Bu Siti", detail.GetProperty("business").GetProperty("name").GetString());
         Assert.Equal(4, detail.GetProperty("documents").GetArrayLength());
         Assert.Contains(detail.GetProperty("links").EnumerateArray(), l => l.GetProperty("status").GetString() == "Pending" && l.GetProperty("actorId").GetString() == "opd-trk-analis");
@@ -220,7 +221,8 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
     public async Task Sikp_export_contains_the_line_of_a_submitted_application()
     {
         var name = "Siti Ekspor " + char.ToUpperInvariant(AdminCalls.UniqueWord()[0]) + AdminCalls.UniqueWord()[1..];
-        var (app, _) = await Server.InReviewAsync(fullName: name);
+        var nik = Samples.UniqueNik();
+        var (app, _) = await Server.InReviewAsync(fullName: name, nik: nik);
         var today = Wita.TodayFromUtc(DateTime.UtcNow);
         var from = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -236,7 +238,7 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
         var text = Encoding.UTF8.GetString(bytes);
         Assert.StartsWith("nik|nama|tgl_lahir|jns_kelamin|alamat|kode_kabkota|kode_pos|npwp|mulai_usaha|alamat_usaha|ijin_usaha|modal_usaha|jml_pekerja|jml_kredit|no_hp|uraian_agunan\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($"\r\n6571015508900003|{name}|15081990|2|Jl. Yos Sudarso No. 10, Tarakan|6571|||01052019|Jl. Mulawarman No. 5, Tarakan|9120301234567||3|50000000|081234567890|\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($"\r\n{nik}|{name}|15081990|2|Jl. Yos Sudarso No. 10, Tarakan|6571|||01052019|Jl. Mulawarman No. 5, Tarakan|9120301234567||3|50000000|081234567890|\r\n", text, StringComparison.Ordinal);
         var detail = await Server.AdminJsonAsync($"/api/admin/applications/{app.Id}");
         Assert.Contains(detail.GetProperty("audit").EnumerateArray(), e => e.GetProperty("event").GetString() == "admin.exported");
 

@@ -61,9 +61,9 @@ internal static class AdminCalls
     /// writes the audit entry and the index row that the admin list, detail and dashboard read: wait for that row.
     /// </summary>
     public static async Task<(Submitted App, string ReviewToken)> InReviewAsync(this ServerInstance server, string? email = null, string regency = "6571",
-        string reviewerEmail = "analis.umkm.trk@kaltaraprov.example", string? fullName = null)
+        string reviewerEmail = "analis.umkm.trk@kaltaraprov.example", string? fullName = null, string? nik = null)
     {
-        var application = Samples.Application(email);
+        var application = Samples.Application(email, nik);
         application["business"]!["regency"] = regency;
         if (fullName is not null)
         {

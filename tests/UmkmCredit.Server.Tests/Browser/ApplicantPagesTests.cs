@@ -306,10 +306,9 @@ public sealed partial class ApplicantPagesTests(DefaultServerFixture fixture)
 
     private string StatusUrl(Submitted app) => $"{Server.BaseUrl}/api/applications/{app.Id}?token={Uri.EscapeDataString(app.Token)}";
 
-    private static int _serial = Random.Shared.Next(1000, 5000);
 
     // The sample applicant (born 15-08-1990, Tarakan) with a serial of her own, so no two tests share a NIK.
-    private static string UniqueNik() => "657101550890" + Interlocked.Increment(ref _serial).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+    private static string UniqueNik() => Samples.UniqueNik();
 
     private static string Mode(bool script) => script ? "script" : "no-script";
 

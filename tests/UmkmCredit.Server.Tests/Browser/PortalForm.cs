@@ -6,11 +6,11 @@ namespace UmkmCredit.Server.Tests.Browser;
 /// <summary>Fills the portal form with the sample application and its documents, as a person would.</summary>
 internal static class PortalForm
 {
-    public static async Task FillAsync(IPage page, string email, string nik = "6571015508900003")
+    public static async Task FillAsync(IPage page, string email, string? nik = null)
     {
         var fields = new Dictionary<string, string>
         {
-            ["applicant.nik"] = nik, ["applicant.fullName"] = "Siti Aminah", ["applicant.birthDate"] = "1990-08-15",
+            ["applicant.nik"] = nik ?? Samples.UniqueNik(), ["applicant.fullName"] = "Siti Aminah", ["applicant.birthDate"] = "1990-08-15",
             ["applicant.phone"] = "081234567890", ["applicant.email"] = email, ["applicant.address"] = "Jl. Yos Sudarso No. 10, Tarakan",
             ["business.name"] = "Amplang Bu Siti", ["business.nib"] = "9120301234567", ["business.address"] = "Jl. Mulawarman No. 5, Tarakan",
             ["business.startedOn"] = "2019-05-01", ["business.employees"] = "3", ["business.monthlyRevenue"] = "15000000",

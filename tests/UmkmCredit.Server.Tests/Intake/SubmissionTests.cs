@@ -19,7 +19,9 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     [Fact]
     public async Task Json_submission_without_documents_waits_for_documents_and_stores_everything()
     {
-        var app = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()));
+        var json = Samples.Application();
+        var nik = json["applicant"]!["nik"]!.GetValue<string>();
+        var app = await Server.SubmitAsync(ApiCalls.Json(json));
 
         Assert.Equal("Submitted", app.Body.GetProperty("status").GetString());
         Assert.Equal($"{Server.BaseUrl}/api/applications/{app.Id}", app.Body.GetProperty("statusUrl").GetString());
@@ -46,7 +48,7 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         Assert.Equal("application.submitted", audit[0].Event);
         Assert.Contains(audit, e => e.Event == "status.AwaitingDocuments");
         var mail = await Server.Outbox.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(app.Id, StringComparison.Ordinal) && (m.Subject ?? string.Empty).Contains("Menunggu", StringComparison.Ordinal));
-        Assert.DoesNotContain("6571015508900003", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(nik, mail.TextBody ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,15 +128,16 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     public async Task Same_idempotency_key_with_a_different_body_is_a_conflict()
     {
         var key = "key-" + Guid.NewGuid().ToString("N");
-        var first = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()), key);
-        var changed = Samples.Application();
+        var nik = Samples.UniqueNik(); // the same person each time: only the amount differs
+        var first = await Server.SubmitAsync(ApiCalls.Json(Samples.Application(nik: nik)), key);
+        var changed = Samples.Application(nik: nik);
         changed["request"]!["amount"] = 40000000;
 
         using var response = await Server.PostAsync("/api/applications", ApiCalls.Json(changed), key);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         await ApiCalls.ProblemAsync(response);
-        var again = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()), key);
+        var again = await Server.SubmitAsync(ApiCalls.Json(Samples.Application(nik: nik)), key);
         Assert.Equal(first.Id, again.Id);
     }
 

@@ -43,7 +43,7 @@ public sealed class RateLimitTests(RateLimitedServerFixture fixture) : IClassFix
     {
         // Per link: a second code e-mail within a minute is refused and no mail goes out.
         const string email = "limit-otp@example.id";
-        var app = await Server.SubmitAsync(Samples.CompleteSubmission(email)); // address permit 1, NIK 0003 permit 1
+        var app = await Server.SubmitAsync(Samples.CompleteSubmission(email, Samples.ExampleNik)); // address permit 1, NIK 0003 permit 1
         await Server.WaitForStatusAsync(app, "InReview");
         using (var approve = await Server.DecideAsync(await Server.ReviewTokenAsync(app.Id), new { decision = "approve" }))
         {
@@ -61,9 +61,13 @@ public sealed class RateLimitTests(RateLimitedServerFixture fixture) : IClassFix
 
         Assert.Equal(mails, Server.Outbox.To(email).Count);
 
-        // Per NIK: the limit is 2; the sample's NIK was used once above.
-        Assert.Equal(HttpStatusCode.Accepted, await SubmitStatusAsync("6571015508900003")); // address 2, NIK 2
-        using (var third = await SubmitAsync("6571015508900003")) // address 3, refused by the NIK limit
+        // Per NIK: the limit is 2; the sample's NIK was used once above, and that application is still active (409, still a permit).
+        using (var second = await SubmitAsync(Samples.ExampleNik)) // address 2, NIK 2
+        {
+            Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        }
+
+        using (var third = await SubmitAsync(Samples.ExampleNik)) // address 3, refused by the NIK limit
         {
             var problem = await AssertTooManyAsync(third, maxSeconds: 3600);
             Assert.Contains("NIK", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

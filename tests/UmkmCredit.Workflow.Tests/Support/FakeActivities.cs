@@ -24,6 +24,9 @@ public sealed class Script
     /// <summary>Supervisor deadline after escalation.</summary>
     public TimeSpan EscalationWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Time the supervisor has for a second-level review (four-eyes).</summary>
+    public TimeSpan SecondReviewWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Signing deadline.</summary>
     public TimeSpan SigningWindow { get; set; } = TimeSpan.FromHours(1);
 
@@ -140,6 +143,12 @@ public sealed class FakeActivities
             s.Record($"OpenReview:{reviewer}:round{i.Round}");
             s.IssuedReviewLink(i.LinkId);
             return new ReviewAssignment(true, reviewer, "Penilai " + reviewer, i.LinkId, i.NowUtc + s.ReviewWindow, false);
+        });
+        Add<OpenSecondReviewInput, ReviewAssignment>(WorkflowNames.Activities.OpenSecondReview, (s, i) =>
+        {
+            s.Record($"OpenSecondReview:{Supervisor}:after:{i.FirstReviewerId}:{i.ApprovedAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "requested"}");
+            s.IssuedReviewLink(i.LinkId);
+            return new ReviewAssignment(true, Supervisor, "Atasan " + Supervisor, i.LinkId, i.NowUtc + s.SecondReviewWindow, false);
         });
         Add<EscalateReviewInput, ReviewAssignment>(WorkflowNames.Activities.EscalateReview, (s, i) =>
         {

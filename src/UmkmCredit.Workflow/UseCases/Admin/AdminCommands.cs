@@ -206,15 +206,21 @@ public sealed class ExportSikp(AdminQueries queries, IApplicationRepository appl
             .Where(e => Wita.TodayFromUtc(e.SubmittedAtUtc) is var day && day >= from!.Value && day <= to!.Value)
             .OrderBy(e => e.SubmittedAtUtc).ThenBy(e => e.ApplicationId, StringComparer.Ordinal)
             .ToList();
-        var debtors = new List<SikpCalonDebitur>(rows.Count);
+        var candidates = new List<SikpCandidate>(rows.Count);
         var detail = string.Create(CultureInfo.InvariantCulture, $"sikp {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
         foreach (var row in rows)
         {
             if (await applications.GetAsync(row.ApplicationId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                debtors.Add(SikpCalonDebitur.From(stored.Application));
-                await audit.AppendAsync(row.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.AdminExported, AuditActors.Admin, detail, caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+                candidates.Add(new SikpCandidate(row.ApplicationId, stored.SubmittedAtUtc, SikpCalonDebitur.From(stored.Application)));
             }
+        }
+
+        var chosen = SikpExport.OncePerNik(candidates);
+        var debtors = chosen.Select(c => c.Row).ToList();
+        foreach (var c in chosen)
+        {
+            await audit.AppendAsync(c.ApplicationId, new AuditEntry(time.GetUtcNow().UtcDateTime, AuditEvents.AdminExported, AuditActors.Admin, detail, caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
         }
 
         Log.Exported(logger, from!.Value, to!.Value, debtors.Count);

@@ -50,6 +50,13 @@ public sealed class SubmitApplication(ApplicationIntake intake, SchemeCatalog sc
             return Failure.Conflict("Idempotency-Key ini sudah dipakai untuk permohonan dengan isi yang berbeda.");
         }
 
+        if (result.ActiveApplication)
+        {
+            var message = Domain.Governance.ActiveApplicationRule.Message(result.Reference);
+            return new Failure(FailureKind.Conflict, "Masih ada permohonan aktif", message,
+                [new ValidationError("applicant.nik", Domain.Governance.ActiveApplicationRule.Code, message)]);
+        }
+
         Log.ApplicationSubmitted(logger, result.ApplicationId, command.Documents.Count);
         return result;
     }

@@ -70,7 +70,7 @@ public sealed class ViewReview(
 /// <summary>Records a reviewer's decision exactly once and hands it to the workflow.</summary>
 public sealed class DecideReview(
     ActionLinkService links, DecisionDelivery delivery, IApplicationRepository applications, IAuditTrail audit,
-    IOptions<WorkflowOptions> workflow, TimeProvider time, ILogger<DecideReview> logger)
+    IOptions<WorkflowOptions> workflow, IOptions<OpdOptions> opd, TimeProvider time, ILogger<DecideReview> logger)
 {
     /// <summary>Runs the command.</summary>
     public async Task<Result<ReviewDecided>> ExecuteAsync(DecideReviewCommand command, Caller caller, CancellationToken cancellationToken)
@@ -113,8 +113,21 @@ public sealed class DecideReview(
             return Failure.Invalid(errors);
         }
 
+        // Four-eyes: the second level is another person; an approval above the first reviewer's limit goes to it.
+        var level = snapshot.Review?.Level ?? 1;
+        if (level == 2 && snapshot.Review?.FirstLevel is { } first
+            && FourEyes.MayDecideSecondLevel(link.ActorId, first.ReviewerId) is { Allowed: false } samePerson)
+        {
+            return Failure.Conflict(samePerson.Refusal!);
+        }
+
+        var limit = level == 1 && decision!.Verdict == ReviewVerdict.Approve ? opd.Value.ApprovalLimitOf(link.ActorId) : null;
+        var approvedAmount = decision!.ApprovedAmount ?? stored.Application.Request.Amount;
+        var secondLevel = FourEyes.NeedsSecondLevel(approvedAmount, limit);
+
         var now = time.GetUtcNow().UtcDateTime;
-        var signal = new WorkflowSignal(SignalKind.ReviewDecision, link.ActorId, link.LinkId, decision!.Verdict, decision.Note, decision.ApprovedAmount, decision.Recommendations, AtUtc: now);
+        var signal = new WorkflowSignal(SignalKind.ReviewDecision, link.ActorId, link.LinkId, decision.Verdict, decision.Note, decision.ApprovedAmount, decision.Recommendations, AtUtc: now,
+            SecondLevel: secondLevel ? true : null);
         var (accepted, _) = await delivery.AcceptAsync(caller.Durable, link, signal, now, s => IsSame(s, decision), cancellationToken).ConfigureAwait(false);
         switch (accepted)
         {
@@ -125,8 +138,9 @@ public sealed class DecideReview(
                 return new ReviewDecided(link.ApplicationId, decision);
         }
 
-        await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, AuditEvents.ReviewDecided, link.ActorId,
-            $"{decision.Verdict}" + (decision.Note is null ? string.Empty : ": " + decision.Note), caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(link.ApplicationId, new AuditEntry(now, level == 2 ? AuditEvents.ReviewSecondLevelDecided : AuditEvents.ReviewDecided, link.ActorId,
+            $"{decision.Verdict}" + (decision.Note is null ? string.Empty : ": " + decision.Note)
+            + (secondLevel ? " — " + FourEyes.SecondLevelNote(approvedAmount, limit!.Value) : string.Empty), caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
         await delivery.DeliverAsync(caller.Durable, link.ApplicationId, signal, cancellationToken).ConfigureAwait(false);
         Log.ReviewDecided(logger, link.ApplicationId, decision.Verdict.WireName(), link.LinkId);
         return new ReviewDecided(link.ApplicationId, decision);

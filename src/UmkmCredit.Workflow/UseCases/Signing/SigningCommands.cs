@@ -72,6 +72,32 @@ public sealed class SigningAccess(ActionLinkService links, IApplicationRepositor
     public static Failure NotYourTurn() =>
         Failure.Conflict("Belum giliran Anda menandatangani. Anda akan menerima e-mail ketika giliran Anda tiba.");
 
+    /// <summary>
+    /// 409 when the OPD official who is to sign approved this application at either review level (the directory changed
+    /// after the start-up validation); null when they may sign.
+    /// </summary>
+    public static Failure? FourEyesRefusal(SigningCase found)
+    {
+        if (found.Role != WorkflowNames.SignerRoles.Opd || found.Snapshot.Review is not { } review)
+        {
+            return null;
+        }
+
+        var approvers = new List<string>();
+        if (review.Verdict == Domain.Review.ReviewVerdict.Approve)
+        {
+            approvers.Add(review.ReviewerId);
+        }
+
+        if (review.FirstLevel is { Verdict: Domain.Review.ReviewVerdict.Approve } first)
+        {
+            approvers.Add(first.ReviewerId);
+        }
+
+        var check = Domain.Review.FourEyes.MaySign(found.Link.ActorId, approvers);
+        return check.Allowed ? null : Failure.Conflict(check.Refusal!);
+    }
+
     /// <summary>429 for a link locked by wrong codes.</summary>
     public static Failure Locked() =>
         Failure.TooMany("Terlalu banyak percobaan", $"Kode OTP salah {OtpPolicy.MaxFailures} kali; tautan ini dikunci. Hubungi admin program untuk tautan baru.");
@@ -139,6 +165,11 @@ public sealed class RequestOtp(
             return SigningAccess.NotYourTurn();
         }
 
+        if (SigningAccess.FourEyesRefusal(found) is { } fourEyes)
+        {
+            return fourEyes;
+        }
+
         var link = found.Link;
         var previous = await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);
         if (!OtpPolicy.MayIssue(previous?.Failures ?? 0))
@@ -195,6 +226,11 @@ public sealed class SignAgreement(SigningAccess access, SignatureRecorder record
         if (!found.IsTurn)
         {
             return SigningAccess.NotYourTurn();
+        }
+
+        if (SigningAccess.FourEyesRefusal(found) is { } fourEyes)
+        {
+            return fourEyes;
         }
 
         var state = await otps.GetAsync(link.ApplicationId, link.LinkId, cancellationToken).ConfigureAwait(false);

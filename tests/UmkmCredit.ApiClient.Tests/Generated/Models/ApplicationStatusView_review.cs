@@ -20,6 +20,8 @@ namespace UmkmCredit.ApiClient.Models
         public DateTimeOffset? DecidedAt { get; set; }
         /// <summary>The decision property</summary>
         public global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review_decision? Decision { get; set; }
+        /// <summary>2 while (or after) the supervisor reviews an approval above the first reviewer&apos;s ApprovalLimit (four-eyes).</summary>
+        public int? Level { get; set; }
         /// <summary>The note property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -72,6 +74,7 @@ namespace UmkmCredit.ApiClient.Models
                 { "approvedAmount", n => { ApprovedAmount = n.GetLongValue(); } },
                 { "decidedAt", n => { DecidedAt = n.GetDateTimeOffsetValue(); } },
                 { "decision", n => { Decision = n.GetEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review_decision>(); } },
+                { "level", n => { Level = n.GetIntValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
                 { "recommendations", n => { Recommendations = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "reviewer", n => { Reviewer = n.GetStringValue(); } },
@@ -87,6 +90,7 @@ namespace UmkmCredit.ApiClient.Models
             writer.WriteLongValue("approvedAmount", ApprovedAmount);
             writer.WriteDateTimeOffsetValue("decidedAt", DecidedAt);
             writer.WriteEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatusView_review_decision>("decision", Decision);
+            writer.WriteIntValue("level", Level);
             writer.WriteStringValue("note", Note);
             writer.WriteCollectionOfPrimitiveValues<string>("recommendations", Recommendations);
             writer.WriteStringValue("reviewer", Reviewer);

@@ -50,6 +50,16 @@ namespace UmkmCredit.ApiClient.Models
 #else
         public global::UmkmCredit.ApiClient.Models.ReviewView_eligibility Eligibility { get; set; }
 #endif
+        /// <summary>At level 2: the first reviewer&apos;s decision.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::UmkmCredit.ApiClient.Models.ReviewView_firstLevel? FirstLevel { get; set; }
+#nullable restore
+#else
+        public global::UmkmCredit.ApiClient.Models.ReviewView_firstLevel FirstLevel { get; set; }
+#endif
+        /// <summary>2: the supervisor&apos;s second review of an approval above the first reviewer&apos;s limit.</summary>
+        public int? Level { get; set; }
         /// <summary>The reviewer property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -91,6 +101,8 @@ namespace UmkmCredit.ApiClient.Models
                 { "deadline", n => { Deadline = n.GetDateTimeOffsetValue(); } },
                 { "documents", n => { Documents = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.ReviewView_documents>(global::UmkmCredit.ApiClient.Models.ReviewView_documents.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "eligibility", n => { Eligibility = n.GetObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_eligibility>(global::UmkmCredit.ApiClient.Models.ReviewView_eligibility.CreateFromDiscriminatorValue); } },
+                { "firstLevel", n => { FirstLevel = n.GetObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_firstLevel>(global::UmkmCredit.ApiClient.Models.ReviewView_firstLevel.CreateFromDiscriminatorValue); } },
+                { "level", n => { Level = n.GetIntValue(); } },
                 { "reviewer", n => { Reviewer = n.GetObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_reviewer>(global::UmkmCredit.ApiClient.Models.ReviewView_reviewer.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatus>(); } },
             };
@@ -108,6 +120,8 @@ namespace UmkmCredit.ApiClient.Models
             writer.WriteDateTimeOffsetValue("deadline", Deadline);
             writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.ReviewView_documents>("documents", Documents);
             writer.WriteObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_eligibility>("eligibility", Eligibility);
+            writer.WriteObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_firstLevel>("firstLevel", FirstLevel);
+            writer.WriteIntValue("level", Level);
             writer.WriteObjectValue<global::UmkmCredit.ApiClient.Models.ReviewView_reviewer>("reviewer", Reviewer);
             writer.WriteEnumValue<global::UmkmCredit.ApiClient.Models.ApplicationStatus>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
