@@ -61,6 +61,9 @@ public static class StorageNames
     /// <summary>Signed agreements by id and by hash, for verification.</summary>
     public const string VerificationTable = "agreementverification";
 
+    /// <summary>Webhook delivery log (partition = application).</summary>
+    public const string WebhookTable = "webhookdeliveries";
+
     /// <summary>All tables.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable];
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, WebhookTable];
 }

@@ -20,7 +20,9 @@ public sealed class RecordStatusChange(
     INotifier notifier,
     AccessTokens tokens,
     IOptions<LinksOptions> links,
-    ILogger<RecordStatusChange> logger) : IWorkflowActivity<StatusChangeRecord, bool>
+    ILogger<RecordStatusChange> logger,
+    Webhooks.WebhookPublisher webhooks,
+    Webhooks.IEngineClientSource engine) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
@@ -35,6 +37,12 @@ public sealed class RecordStatusChange(
         await index.UpsertAsync(new IndexEntry(
             input.ApplicationId, input.To, app.Business.RegencyCode, app.Applicant.FullName, app.Request.Amount,
             stored.SubmittedAtUtc, input.AtUtc, input.DeadlineUtc, input.Sequence), cancellationToken).ConfigureAwait(false);
+
+        if (webhooks.Enabled)
+        {
+            // Before the mail: a mail that fails fails the step, and its retry records the same event ids (nothing twice).
+            await webhooks.PublishAsync(engine.Client, Webhooks.WebhookEvents.ForStatusChange(input, stored, links.Value), cancellationToken).ConfigureAwait(false);
+        }
 
         var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId, stored.AccessTokenHash)}");
         await notifier.SendAsync(Messages.StatusChanged(
