@@ -20,6 +20,7 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<Signing.VerifyEndpoints>();
         services.AddTransient<Admin.AdminEndpoints>();
         services.AddTransient<Admin.AdminConsoleEndpoints>();
+        services.AddTransient<Admin.WebhookEndpoints>();
         services.AddTransient<SystemEndpoints>();
         services.AddTransient<ApplicantPageEndpoints>();
         services.AddSingleton<ApiDispatcher>();

@@ -38,6 +38,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IApplicationReferences, TableApplicationReferences>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IOtpStore, TableOtpStore>();
         services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
+        services.AddSingleton<UmkmCredit.Workflow.Webhooks.IWebhookLog, TableWebhookLog>();
+        services.AddSingleton<UmkmCredit.Workflow.Webhooks.IWebhookSender, Webhooks.HttpWebhookSender>();
+        services.AddHttpClient(Webhooks.HttpWebhookSender.ClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<UmkmCredit.Workflow.Webhooks.WebhookOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
         Signatures.SignatureServiceCollectionExtensions.AddUmkmCreditSignatures(services);

@@ -24,6 +24,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<BankOptions>().BindConfiguration(BankOptions.Section).ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Ports.ISubmissionThrottle, Ports.InMemorySubmissionThrottle>();
+        services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Webhooks.WebhookOptions>, Webhooks.WebhookOptionsValidator>());
+        services.TryAddSingleton<Webhooks.WebhookPublisher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<OpdOptions>, DirectoryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<BankOptions>, DirectoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -77,5 +80,6 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Admin.ReassignReview>();
         services.TryAddTransient<UseCases.Admin.CancelApplication>();
         services.TryAddTransient<UseCases.Admin.ExportSikp>();
+        services.TryAddTransient<UseCases.Admin.RedeliverWebhook>();
     }
 }

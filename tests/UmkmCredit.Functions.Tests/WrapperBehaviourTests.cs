@@ -50,7 +50,8 @@ public sealed class WrapperBehaviourTests
             var input = descriptor.Input == typeof(string) ? "app-1" : null;
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await (Task)function.Method.Invoke(
-                null, BindingFlags.DoNotWrapExceptions, null, [input, new StubFunctionContext(services)], null)!);
+                null, BindingFlags.DoNotWrapExceptions, null,
+                [input, new StubFunctionContext(services), .. function.Method.GetParameters().Skip(2).Select(_ => (object?)null)], null)!);
 
             Assert.Equal(descriptor.Implementation, services.Requested);
             Assert.Contains(descriptor.Implementation.Name, error.Message, StringComparison.Ordinal);

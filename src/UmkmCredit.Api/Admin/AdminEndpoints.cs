@@ -100,6 +100,17 @@ public sealed class AdminEndpoints(
                     userAgent = e.UserAgent,
                     documentSha256 = e.DocumentSha256,
                 }),
+                webhookDeliveries = (d.WebhookDeliveries ?? []).Select(w => new
+                {
+                    id = w.DeliveryId,
+                    type = w.Type,
+                    url = w.Url,
+                    attempts = w.Attempts,
+                    status = w.Status.ToString(),
+                    eventId = w.EventId,
+                    lastAttemptAt = w.LastAttemptUtc,
+                    lastResult = w.LastResult,
+                }),
             });
         });
 

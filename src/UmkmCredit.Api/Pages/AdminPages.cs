@@ -98,6 +98,7 @@ public static class AdminPages
                 "remind" => "Pengingat sudah dikirim ulang.",
                 "reassign" => "Penilaian sudah dialihkan. Tautan lama tidak berlaku lagi.",
                 "cancel" => "Permohonan dibatalkan.",
+                "webhook" => "Pemberitahuan akan dikirim ulang ke sistem penerima.",
                 _ => "Tindakan tercatat.",
             })).Append("</div>");
         }
@@ -148,6 +149,7 @@ public static class AdminPages
 
         sb.Append("</div>");
         sb.Append(Actions(d, csrf, opd, failure, form));
+        sb.Append(WebhookDeliveries(d, csrf));
         sb.Append("<div class=\"card table-wrap\"><h2>Jejak audit</h2><table id=\"audit\"><thead><tr><th>Waktu</th><th>Peristiwa</th><th>Pelaku</th><th>Keterangan</th></tr></thead><tbody>");
         foreach (var e in d.Audit)
         {
@@ -157,6 +159,34 @@ public static class AdminPages
 
         sb.Append("</tbody></table></div>");
         return Html.Page("Permohonan " + a.Business.Name, sb.ToString());
+    }
+
+    /// <summary>Deliveries to other systems, in words, each with a form that sends it again.</summary>
+    private static string WebhookDeliveries(ApplicationDetail d, string csrf)
+    {
+        if (d.WebhookDeliveries is not { Count: > 0 } deliveries)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder("<div class=\"card table-wrap\"><h2>Pemberitahuan ke sistem lain</h2><table id=\"webhooks\"><thead><tr><th>Peristiwa</th><th>Alamat penerima</th><th>Percobaan</th><th>Keadaan</th><th></th></tr></thead><tbody>");
+        foreach (var w in deliveries)
+        {
+            var state = Workflow.Catalog.WebhookEventTypes.StatusLabel(w.Status.ToString());
+            if (w.Status == Workflow.Webhooks.WebhookDeliveryStatus.Pending && w.Attempts > 0)
+            {
+                state = "gagal, dicoba lagi nanti";
+            }
+
+            var last = w.LastAttemptUtc is { } at ? $" (terakhir {Wita.FormatTimestamp(at)}: {w.LastResult})" : string.Empty;
+            sb.Append("<tr><td>").Append(Html.E(Workflow.Catalog.WebhookEventTypes.Label(w.Type))).Append("</td><td>").Append(Html.E(w.Url)).Append("</td><td>")
+              .Append(w.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" kali</td><td>").Append(Html.E(state + last)).Append("</td><td>")
+              .Append("<form method=\"post\" action=\"/api/admin/webhooks/").Append(Html.E(w.DeliveryId)).Append("/redeliver\">")
+              .Append("<input type=\"hidden\" name=\"").Append(AdminSession.CsrfField).Append("\" value=\"").Append(Html.E(csrf)).Append("\">")
+              .Append("<button type=\"submit\">Kirim ulang</button></form></td></tr>");
+        }
+
+        return sb.Append("</tbody></table></div>").ToString();
     }
 
     private static string Actions(ApplicationDetail d, string csrf, OpdOptions opd, Failure? failure, string? form)

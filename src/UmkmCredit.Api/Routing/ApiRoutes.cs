@@ -81,6 +81,7 @@ public static class ApiRoutes
         new(RouteNames.AdminCancel, "POST", "admin/applications/{id}/cancel", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().CancelAsync(r)),
         new(RouteNames.AdminExportSikp, "GET", "admin/export/sikp", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().ExportSikpAsync(r)),
         new(RouteNames.AdminDashboard, "GET", "admin/dashboard", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<AdminEndpoints>().DashboardAsync(r)),
+        new(RouteNames.AdminRedeliverWebhook, "POST", "admin/webhooks/{deliveryId}/redeliver", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<WebhookEndpoints>().RedeliverAsync(r)),
         new(RouteNames.SubmitPortal, "POST", "portal", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().SubmitAsync(r)),
         new(RouteNames.GetReceipt, "GET", "applications/{id}/receipt", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().ReceiptAsync(r)),
         new(RouteNames.UploadDocuments, "POST", "applications/{id}/documents", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<ApplicantPageEndpoints>().UploadAsync(r)),
@@ -172,6 +173,9 @@ public static class RouteNames
 
     /// <summary><c>GET /api/admin/dashboard</c>.</summary>
     public const string AdminDashboard = "AdminDashboard";
+
+    /// <summary><c>POST /api/admin/webhooks/{deliveryId}/redeliver</c>.</summary>
+    public const string AdminRedeliverWebhook = "AdminRedeliverWebhook";
 
     /// <summary><c>POST /api/portal</c>.</summary>
     public const string SubmitPortal = "SubmitPortal";

@@ -52,6 +52,13 @@ public sealed class AdminFunctions(ApiDispatcher dispatcher)
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.AdminDashboard, req, client);
 
+    [Function(RouteNames.AdminRedeliverWebhook)]
+    public Task<IActionResult> RedeliverWebhookAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/webhooks/{deliveryId}/redeliver")] HttpRequest req,
+        string deliveryId,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminRedeliverWebhook, req, client, (nameof(deliveryId), deliveryId));
+
     /// <summary>
     /// The console's sign-in page. Anonymous at the host: a browser has no function key. The session it starts is
     /// checked by <c>AdminSession</c> in the standalone host; in the Functions app the admin routes above stay at

@@ -7,6 +7,8 @@ using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Intake;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Review;
+using UmkmCredit.Workflow.Webhooks;
+using Microsoft.DurableTask.Client;
 
 namespace UmkmCredit.Functions.Workflow;
 
@@ -18,8 +20,13 @@ public static class ActivityFunctions
         context.RunAsync<ScreenApplication, ScreenApplicationInput, ScreeningReport>(input);
 
     [Function(WorkflowNames.Activities.RecordStatusChange)]
-    public static Task<bool> RecordStatusChangeAsync([ActivityTrigger] StatusChangeRecord input, FunctionContext context) =>
-        context.RunAsync<RecordStatusChange, StatusChangeRecord, bool>(input);
+    public static Task<bool> RecordStatusChangeAsync([ActivityTrigger] StatusChangeRecord input, FunctionContext context, [DurableClient] DurableTaskClient? client = null)
+    {
+        // The status change records webhook events and wakes their delivery orchestration through this invocation's client.
+        var activity = context.InstanceServices.GetRequiredService<RecordStatusChange>();
+        context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Bind(client);
+        return activity.RunAsync(input, context.CancellationToken);
+    }
 
     [Function(WorkflowNames.Activities.OpenReview)]
     public static Task<ReviewAssignment> OpenReviewAsync([ActivityTrigger] OpenReviewInput input, FunctionContext context) =>
@@ -64,6 +71,14 @@ public static class ActivityFunctions
     [Function(WorkflowNames.Activities.CloseLinks)]
     public static Task<int> CloseLinksAsync([ActivityTrigger] string input, FunctionContext context) =>
         context.RunAsync<CloseLinks, string, int>(input);
+
+    [Function(WorkflowNames.Activities.FindPendingWebhook)]
+    public static Task<WebhookNext> FindPendingWebhookAsync([ActivityTrigger] WebhookDeliveryInput input, FunctionContext context) =>
+        context.RunAsync<FindPendingWebhook, WebhookDeliveryInput, WebhookNext>(input);
+
+    [Function(WorkflowNames.Activities.SendWebhook)]
+    public static Task<WebhookAttemptOutcome> SendWebhookAsync([ActivityTrigger] SendWebhookInput input, FunctionContext context) =>
+        context.RunAsync<SendWebhook, SendWebhookInput, WebhookAttemptOutcome>(input);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input)
         where TActivity : IWorkflowActivity<TInput, TOutput> =>

@@ -12,4 +12,8 @@ public static class OrchestrationFunctions
     [Function(WorkflowNames.Orchestrations.Application)]
     public static Task<ApplicationWorkflowResult> ApplicationAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         ApplicationOrchestration.RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
+
+    [Function(WorkflowNames.Orchestrations.WebhookDelivery)]
+    public static Task<bool> WebhookDeliveryAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        UmkmCredit.Workflow.Webhooks.WebhookDeliveryOrchestration.RunAsync(context, context.GetInput<UmkmCredit.Workflow.Webhooks.WebhookDeliveryInput>()!);
 }

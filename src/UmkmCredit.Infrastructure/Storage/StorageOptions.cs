@@ -64,6 +64,9 @@ public static class StorageNames
     /// <summary>One row per NIK naming its active application (one active application per NIK).</summary>
     public const string NikClaimsTable = "nikclaims";
 
+    /// <summary>Webhook delivery log (partition = application).</summary>
+    public const string WebhookTable = "webhookdeliveries";
+
     /// <summary>All tables.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, NikClaimsTable];
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, NikClaimsTable, WebhookTable];
 }

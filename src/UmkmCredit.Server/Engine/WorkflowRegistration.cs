@@ -13,6 +13,8 @@ public static class WorkflowRegistration
     {
         registry.AddOrchestratorFunc<ApplicationWorkflowInput, ApplicationWorkflowResult>(
             WorkflowNames.Orchestrations.Application, ApplicationOrchestration.RunAsync);
+        registry.AddOrchestratorFunc<UmkmCredit.Workflow.Webhooks.WebhookDeliveryInput, bool>(
+            WorkflowNames.Orchestrations.WebhookDelivery, UmkmCredit.Workflow.Webhooks.WebhookDeliveryOrchestration.RunAsync);
         foreach (var activity in WorkflowCatalog.Activities)
         {
             var adapter = typeof(ActivityAdapter<,>).MakeGenericType(activity.Input, activity.Output);

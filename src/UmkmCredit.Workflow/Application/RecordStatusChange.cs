@@ -22,7 +22,9 @@ public sealed class RecordStatusChange(
     AccessTokens tokens,
     IOptions<LinksOptions> links,
     Intake.ActiveApplicationGuard activeApplications,
-    ILogger<RecordStatusChange> logger) : IWorkflowActivity<StatusChangeRecord, bool>
+    ILogger<RecordStatusChange> logger,
+    Webhooks.WebhookPublisher webhooks,
+    Webhooks.IEngineClientSource engine) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
@@ -41,6 +43,12 @@ public sealed class RecordStatusChange(
         {
             // After the index row says final: a crash before this line still lets the next submission take the NIK over.
             await activeApplications.ReleaseAsync(app.Applicant.Nik, input.ApplicationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (webhooks.Enabled)
+        {
+            // Before the mail: a mail that fails fails the step, and its retry records the same event ids (nothing twice).
+            await webhooks.PublishAsync(engine.Client, Webhooks.WebhookEvents.ForStatusChange(input, stored, links.Value), cancellationToken).ConfigureAwait(false);
         }
 
         var statusUrl = links.Value.Absolute($"applications/{input.ApplicationId}?token={tokens.Issue(input.ApplicationId, stored.AccessTokenHash)}");

@@ -68,6 +68,9 @@ public static class AuditEvents
     /// <summary>An administrator exported the application in a SIKP file.</summary>
     public const string AdminExported = "admin.exported";
 
+    /// <summary>An administrator asked for a webhook delivery to be sent again.</summary>
+    public const string AdminWebhookRedelivered = "admin.webhookRedelivered";
+
     /// <summary>Prefix of status changes (<c>status.Approved</c>, …).</summary>
     public const string StatusPrefix = "status.";
 
@@ -96,6 +99,7 @@ public static class AuditEvents
         [AdminReassigned] = "Penilai dialihkan admin",
         [AdminCancelled] = "Permohonan dibatalkan admin",
         [AdminExported] = "Diekspor ke berkas SIKP",
+        [AdminWebhookRedelivered] = "Webhook dikirim ulang atas permintaan admin",
     };
 
     /// <summary>The Indonesian wording of an event (status changes read "Status: Disetujui").</summary>

@@ -4,6 +4,7 @@ using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Intake;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Review;
+using UmkmCredit.Workflow.Webhooks;
 
 namespace UmkmCredit.Workflow.Catalog;
 
@@ -14,7 +15,7 @@ public sealed record ActivityDescriptor(string Name, Type Implementation, Type I
 public static class WorkflowCatalog
 {
     /// <summary>Orchestration names.</summary>
-    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application];
+    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application, WorkflowNames.Orchestrations.WebhookDelivery];
 
     /// <summary>Activities with their implementation types.</summary>
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -32,6 +33,8 @@ public static class WorkflowCatalog
         Describe<NotifyDeclined, NotifyDeclinedInput, bool>(WorkflowNames.Activities.NotifyDeclined),
         Describe<SupersedeLink, SupersedeLinkInput, bool>(WorkflowNames.Activities.SupersedeLink),
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
+        Describe<FindPendingWebhook, WebhookDeliveryInput, WebhookNext>(WorkflowNames.Activities.FindPendingWebhook),
+        Describe<SendWebhook, SendWebhookInput, WebhookAttemptOutcome>(WorkflowNames.Activities.SendWebhook),
     ];
 
     private static ActivityDescriptor Describe<TActivity, TInput, TOutput>(string name)

@@ -11,6 +11,9 @@ public static class WorkflowNames
     {
         /// <summary>One instance per application; instance id = application id.</summary>
         public const string Application = "ApplicationOrchestration";
+
+        /// <summary>One instance per application and webhook subscriber (<see cref="Webhooks.WebhookDispatch.InstanceId"/>): sends its events in order.</summary>
+        public const string WebhookDelivery = "WebhookDeliveryOrchestration";
     }
 
     /// <summary>Activity names (verb-noun, equal to the implementing class name).</summary>
@@ -54,6 +57,12 @@ public static class WorkflowNames
 
         /// <summary>Closes every open action link of an application (terminal states).</summary>
         public const string CloseLinks = nameof(Links.CloseLinks);
+
+        /// <summary>Finds the oldest pending webhook delivery of one application and subscriber.</summary>
+        public const string FindPendingWebhook = nameof(Webhooks.FindPendingWebhook);
+
+        /// <summary>Sends one webhook delivery once and records the attempt.</summary>
+        public const string SendWebhook = nameof(Webhooks.SendWebhook);
     }
 
     /// <summary>
@@ -122,5 +131,8 @@ public static class WorkflowNames
         /// can be kept across stages (a waiter abandoned after a timeout would otherwise swallow the next event).
         /// </summary>
         public const string Signal = "WorkflowSignal";
+
+        /// <summary>Wakes an idle webhook delivery orchestration: a delivery was queued (or re-queued) for it.</summary>
+        public const string WebhookQueued = "WebhookQueued";
     }
 }

@@ -24,7 +24,7 @@ public enum AcceptOutcome
 /// same request, the reminder sweep and the escalation path re-deliver what is stored and not yet delivered;
 /// the orchestration ignores a signal for a link it already counted.
 /// </summary>
-public sealed class DecisionDelivery(ILinkStore store)
+public sealed class DecisionDelivery(ILinkStore store, Webhooks.WebhookPublisher webhooks, Ports.IApplicationRepository applications)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -83,6 +83,14 @@ public sealed class DecisionDelivery(ILinkStore store)
     /// <summary>Raises the accepted signal, then records that it was delivered.</summary>
     public async Task DeliverAsync(DurableTaskClient durable, string applicationId, WorkflowSignal signal, CancellationToken cancellationToken)
     {
+        // The decision's webhook is recorded before the signal is raised, so it precedes the status change it causes;
+        // if recording fails the signal stays undelivered and every re-delivery path records it again (same event id).
+        if (webhooks.Enabled && Webhooks.WebhookEvents.ForSignal(applicationId, signal) is { } webhook)
+        {
+            var reference = (await applications.GetAsync(applicationId, cancellationToken).ConfigureAwait(false))?.Reference;
+            await webhooks.PublishAsync(durable, [webhook with { Reference = reference }], cancellationToken).ConfigureAwait(false);
+        }
+
         await ApplicationSignals.RaiseAsync(durable, applicationId, signal, cancellationToken).ConfigureAwait(false);
         await store.MarkDeliveredAsync(applicationId, signal.LinkId!, cancellationToken).ConfigureAwait(false);
     }

@@ -21,10 +21,11 @@ public sealed record ApplicationDetail(
     IReadOnlyList<StoredDocument> Documents,
     IReadOnlyList<ActionLink> Links,
     IReadOnlyList<AuditEntry> Audit,
-    bool Overdue);
+    bool Overdue,
+    IReadOnlyList<Webhooks.WebhookDelivery>? WebhookDeliveries = null);
 
 /// <summary>The administrator's reads: list, detail (itself audited: it shows the full NIK) and the whole index.</summary>
-public sealed class AdminQueries(ApplicationState state, IApplicationIndex index, IDocumentRepository documents, IAuditTrail audit, ILinkStore linkStore, TimeProvider time)
+public sealed class AdminQueries(ApplicationState state, IApplicationIndex index, IDocumentRepository documents, IAuditTrail audit, ILinkStore linkStore, TimeProvider time, Webhooks.IWebhookLog webhooks)
 {
     /// <summary>Default page size of the list.</summary>
     public const int DefaultPageSize = 50;
@@ -110,7 +111,8 @@ public sealed class AdminQueries(ApplicationState state, IApplicationIndex index
         var docs = await documents.ListAsync(id, cancellationToken).ConfigureAwait(false);
         var links = await linkStore.ListAsync(id, cancellationToken).ConfigureAwait(false);
         var trail = await audit.ReadAsync(id, cancellationToken).ConfigureAwait(false);
-        return new ApplicationDetail(stored, snapshot, docs, links, trail, ApplicationRules.IsOverdue(snapshot.Status, snapshot.DeadlineUtc, now));
+        var deliveries = await webhooks.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        return new ApplicationDetail(stored, snapshot, docs, links, trail, ApplicationRules.IsOverdue(snapshot.Status, snapshot.DeadlineUtc, now), deliveries);
     }
 
     /// <summary>Every row of the index, page by page (dashboard, export).</summary>

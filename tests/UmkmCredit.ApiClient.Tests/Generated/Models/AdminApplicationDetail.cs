@@ -132,6 +132,14 @@ namespace UmkmCredit.ApiClient.Models
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
+        /// <summary>One row per webhook event and subscriber, in the order they are sent.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::UmkmCredit.ApiClient.Models.WebhookDelivery>? WebhookDeliveries { get; set; }
+#nullable restore
+#else
+        public List<global::UmkmCredit.ApiClient.Models.WebhookDelivery> WebhookDeliveries { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::UmkmCredit.ApiClient.Models.AdminApplicationDetail"/> and sets the default values.
         /// </summary>
@@ -177,6 +185,7 @@ namespace UmkmCredit.ApiClient.Models
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
+                { "webhookDeliveries", n => { WebhookDeliveries = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.WebhookDelivery>(global::UmkmCredit.ApiClient.Models.WebhookDelivery.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -206,6 +215,7 @@ namespace UmkmCredit.ApiClient.Models
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteIntValue("version", Version);
+            writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.WebhookDelivery>("webhookDeliveries", WebhookDeliveries);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -12,6 +12,7 @@ using UmkmCredit.ApiClient.Api.Admin.Applications;
 using UmkmCredit.ApiClient.Api.Admin.Dashboard;
 using UmkmCredit.ApiClient.Api.Admin.Export;
 using UmkmCredit.ApiClient.Api.Admin.Session;
+using UmkmCredit.ApiClient.Api.Admin.Webhooks;
 namespace UmkmCredit.ApiClient.Api.Admin
 {
     /// <summary>
@@ -39,6 +40,11 @@ namespace UmkmCredit.ApiClient.Api.Admin
         public global::UmkmCredit.ApiClient.Api.Admin.Session.SessionRequestBuilder Session
         {
             get => new global::UmkmCredit.ApiClient.Api.Admin.Session.SessionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::UmkmCredit.ApiClient.Api.Admin.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Admin.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::UmkmCredit.ApiClient.Api.Admin.AdminRequestBuilder"/> and sets the default values.
