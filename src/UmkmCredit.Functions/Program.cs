@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UmkmCredit.Api;
@@ -9,6 +10,8 @@ UmkmCredit.Infrastructure.Configuration.SecretsStartup.EnforceUmkmCreditSecrets(
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddUmkmCreditInfrastructure();
 builder.Services.AddUmkmCreditApplication();
+builder.Services.AddScoped<UmkmCredit.Functions.Workflow.FunctionsEngineClient>();
+builder.Services.AddScoped<UmkmCredit.Workflow.Imports.IEngineClientSource>(sp => sp.GetRequiredService<UmkmCredit.Functions.Workflow.FunctionsEngineClient>());
 builder.Services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-functions");
 
 // The worker-side engine logs ~160 lines per flow at Information (host-side categories: host.json).

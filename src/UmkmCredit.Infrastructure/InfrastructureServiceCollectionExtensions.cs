@@ -37,6 +37,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IApplicationReferences, TableApplicationReferences>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IOtpStore, TableOtpStore>();
         services.AddSingleton<UmkmCredit.Workflow.Reminders.IReminderLedger, TableReminderLedger>();
+        services.AddSingleton<UmkmCredit.Workflow.Imports.IImportStore, ImportStore>();
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
         Signatures.SignatureServiceCollectionExtensions.AddUmkmCreditSignatures(services);

@@ -64,6 +64,7 @@ public static class ServerHostingExtensions
             o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
         });
         services.AddDurableTaskClient(b => b.UseGrpc());
+        services.AddSingleton<Workflow.Imports.IEngineClientSource, ServiceEngineClient>();
         services.AddHostedService<ReminderScheduler>();
         services.AddHostedService<LocalTimeStampServer>();
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
@@ -98,4 +99,11 @@ public static class ServerHostingExtensions
         app.MapGet("/", () => Results.Redirect("/api/portal")).ExcludeFromDescription();
         return app;
     }
+}
+
+/// <summary>The server's engine client for activities that start orchestrations (resolved on first use: the engine starts lazily).</summary>
+internal sealed class ServiceEngineClient(IServiceProvider services) : Workflow.Imports.IEngineClientSource
+{
+    /// <inheritdoc />
+    public DurableTaskClient Client => services.GetRequiredService<DurableTaskClient>();
 }

@@ -40,6 +40,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<Reminders.ReminderSweep>();
         services.TryAddTransient<Intake.ApplicationIntake>();
         services.TryAddTransient<PendingLinkSender>();
+        services.TryAddSingleton<Imports.ImportFiles>();
         services.AddUmkmCreditUseCases();
         foreach (var activity in WorkflowCatalog.Activities)
         {
@@ -76,5 +77,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Admin.ReassignReview>();
         services.TryAddTransient<UseCases.Admin.CancelApplication>();
         services.TryAddTransient<UseCases.Admin.ExportSikp>();
+        services.TryAddTransient<UseCases.Admin.ImportApplications>();
+        services.TryAddTransient<UseCases.Admin.ImportQueries>();
     }
 }

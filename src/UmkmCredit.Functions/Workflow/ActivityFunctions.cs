@@ -4,6 +4,8 @@ using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Application;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Imports;
+using Microsoft.DurableTask.Client;
 using UmkmCredit.Workflow.Intake;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Review;
@@ -61,7 +63,37 @@ public static class ActivityFunctions
     public static Task<int> CloseLinksAsync([ActivityTrigger] string input, FunctionContext context) =>
         context.RunAsync<CloseLinks, string, int>(input);
 
+    /// <summary>Starts application orchestrations, so it gets this invocation's engine client (see <see cref="FunctionsEngineClient"/>).</summary>
+    [Function(WorkflowNames.Activities.ImportRow)]
+    public static Task<ImportRowOutcome> ImportRowAsync([ActivityTrigger] ImportRowInput input, FunctionContext context, [DurableClient] DurableTaskClient client)
+    {
+        var activity = context.InstanceServices.GetRequiredService<ImportRow>();
+        context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Client = client;
+        return activity.RunAsync(input, context.CancellationToken);
+    }
+
+    [Function(WorkflowNames.Activities.RecordImportRowFailure)]
+    public static Task<bool> RecordImportRowFailureAsync([ActivityTrigger] ImportRowInput input, FunctionContext context) =>
+        context.RunAsync<RecordImportRowFailure, ImportRowInput, bool>(input);
+
+    [Function(WorkflowNames.Activities.CompleteImport)]
+    public static Task<bool> CompleteImportAsync([ActivityTrigger] string input, FunctionContext context) =>
+        context.RunAsync<CompleteImport, string, bool>(input);
+
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input)
         where TActivity : IWorkflowActivity<TInput, TOutput> =>
         context.InstanceServices.GetRequiredService<TActivity>().RunAsync(input, context.CancellationToken);
+}
+
+/// <summary>The engine client of one activity invocation (<c>[DurableClient]</c>), for activities that start orchestrations.</summary>
+public sealed class FunctionsEngineClient : IEngineClientSource
+{
+    private DurableTaskClient? _client;
+
+    /// <inheritdoc />
+    public DurableTaskClient Client
+    {
+        get => _client ?? throw new InvalidOperationException("No engine client: the activity's wrapper sets it from [DurableClient].");
+        set => _client = value;
+    }
 }

@@ -12,4 +12,8 @@ public static class OrchestrationFunctions
     [Function(WorkflowNames.Orchestrations.Application)]
     public static Task<ApplicationWorkflowResult> ApplicationAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         ApplicationOrchestration.RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
+
+    [Function(WorkflowNames.Orchestrations.Import)]
+    public static Task<int> ImportAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        UmkmCredit.Workflow.Imports.ImportOrchestration.RunAsync(context, context.GetInput<UmkmCredit.Workflow.Imports.ImportWorkflowInput>()!);
 }

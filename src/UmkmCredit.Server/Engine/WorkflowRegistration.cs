@@ -13,6 +13,7 @@ public static class WorkflowRegistration
     {
         registry.AddOrchestratorFunc<ApplicationWorkflowInput, ApplicationWorkflowResult>(
             WorkflowNames.Orchestrations.Application, ApplicationOrchestration.RunAsync);
+        registry.AddOrchestratorFunc<Workflow.Imports.ImportWorkflowInput, int>(WorkflowNames.Orchestrations.Import, Workflow.Imports.ImportOrchestration.RunAsync);
         foreach (var activity in WorkflowCatalog.Activities)
         {
             var adapter = typeof(ActivityAdapter<,>).MakeGenericType(activity.Input, activity.Output);

@@ -14,7 +14,7 @@ public sealed record ActivityDescriptor(string Name, Type Implementation, Type I
 public static class WorkflowCatalog
 {
     /// <summary>Orchestration names.</summary>
-    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application];
+    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application, WorkflowNames.Orchestrations.Import];
 
     /// <summary>Activities with their implementation types.</summary>
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -31,6 +31,9 @@ public static class WorkflowCatalog
         Describe<NotifyDeclined, NotifyDeclinedInput, bool>(WorkflowNames.Activities.NotifyDeclined),
         Describe<SupersedeLink, SupersedeLinkInput, bool>(WorkflowNames.Activities.SupersedeLink),
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
+        Describe<Imports.ImportRow, Imports.ImportRowInput, Imports.ImportRowOutcome>(WorkflowNames.Activities.ImportRow),
+        Describe<Imports.RecordImportRowFailure, Imports.ImportRowInput, bool>(WorkflowNames.Activities.RecordImportRowFailure),
+        Describe<Imports.CompleteImport, string, bool>(WorkflowNames.Activities.CompleteImport),
     ];
 
     private static ActivityDescriptor Describe<TActivity, TInput, TOutput>(string name)

@@ -11,6 +11,9 @@ public static class WorkflowNames
     {
         /// <summary>One instance per application; instance id = application id.</summary>
         public const string Application = "ApplicationOrchestration";
+
+        /// <summary>One instance per bulk import (instance id <c>import-{importId}</c>).</summary>
+        public const string Import = "ImportOrchestration";
     }
 
     /// <summary>Activity names (verb-noun, equal to the implementing class name).</summary>
@@ -51,6 +54,15 @@ public static class WorkflowNames
 
         /// <summary>Closes every open action link of an application (terminal states).</summary>
         public const string CloseLinks = nameof(Links.CloseLinks);
+
+        /// <summary>Submits one row of a bulk import through the submit command.</summary>
+        public const string ImportRow = nameof(Imports.ImportRow);
+
+        /// <summary>Records a bulk-import row that failed through every retry.</summary>
+        public const string RecordImportRowFailure = nameof(Imports.RecordImportRowFailure);
+
+        /// <summary>Marks a bulk import completed.</summary>
+        public const string CompleteImport = nameof(Imports.CompleteImport);
     }
 
     /// <summary>
