@@ -64,17 +64,17 @@ public static class ActivityFunctions
         context.RunAsync<CloseLinks, string, int>(input);
 
     /// <summary>Starts application orchestrations, so it gets this invocation's engine client (see <see cref="FunctionsEngineClient"/>).</summary>
-    [Function(WorkflowNames.Activities.ImportRow)]
-    public static Task<ImportRowOutcome> ImportRowAsync([ActivityTrigger] ImportRowInput input, FunctionContext context, [DurableClient] DurableTaskClient client)
+    [Function(WorkflowNames.Activities.ImportRows)]
+    public static Task<int> ImportRowsAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context, [DurableClient] DurableTaskClient client)
     {
-        var activity = context.InstanceServices.GetRequiredService<ImportRow>();
+        var activity = context.InstanceServices.GetRequiredService<ImportRows>();
         context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Client = client;
         return activity.RunAsync(input, context.CancellationToken);
     }
 
     [Function(WorkflowNames.Activities.RecordImportRowFailure)]
-    public static Task<bool> RecordImportRowFailureAsync([ActivityTrigger] ImportRowInput input, FunctionContext context) =>
-        context.RunAsync<RecordImportRowFailure, ImportRowInput, bool>(input);
+    public static Task<bool> RecordImportRowFailureAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context) =>
+        context.RunAsync<RecordImportRowFailure, ImportRowsInput, bool>(input);
 
     [Function(WorkflowNames.Activities.CompleteImport)]
     public static Task<bool> CompleteImportAsync([ActivityTrigger] string input, FunctionContext context) =>

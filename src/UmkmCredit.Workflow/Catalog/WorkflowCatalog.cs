@@ -31,8 +31,8 @@ public static class WorkflowCatalog
         Describe<NotifyDeclined, NotifyDeclinedInput, bool>(WorkflowNames.Activities.NotifyDeclined),
         Describe<SupersedeLink, SupersedeLinkInput, bool>(WorkflowNames.Activities.SupersedeLink),
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
-        Describe<Imports.ImportRow, Imports.ImportRowInput, Imports.ImportRowOutcome>(WorkflowNames.Activities.ImportRow),
-        Describe<Imports.RecordImportRowFailure, Imports.ImportRowInput, bool>(WorkflowNames.Activities.RecordImportRowFailure),
+        Describe<Imports.ImportRows, Imports.ImportRowsInput, int>(WorkflowNames.Activities.ImportRows),
+        Describe<Imports.RecordImportRowFailure, Imports.ImportRowsInput, bool>(WorkflowNames.Activities.RecordImportRowFailure),
         Describe<Imports.CompleteImport, string, bool>(WorkflowNames.Activities.CompleteImport),
     ];
 

@@ -55,8 +55,8 @@ public static class WorkflowNames
         /// <summary>Closes every open action link of an application (terminal states).</summary>
         public const string CloseLinks = nameof(Links.CloseLinks);
 
-        /// <summary>Submits one row of a bulk import through the submit command.</summary>
-        public const string ImportRow = nameof(Imports.ImportRow);
+        /// <summary>Submits a run of rows of a bulk import, each through the submit command.</summary>
+        public const string ImportRows = nameof(Imports.ImportRows);
 
         /// <summary>Records a bulk-import row that failed through every retry.</summary>
         public const string RecordImportRowFailure = nameof(Imports.RecordImportRowFailure);

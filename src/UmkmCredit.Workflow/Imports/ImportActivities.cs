@@ -10,35 +10,48 @@ using UmkmCredit.Workflow.UseCases.Applicant;
 namespace UmkmCredit.Workflow.Imports;
 
 /// <summary>
-/// Submits one row of an import through <see cref="SubmitApplication"/> — the command of a single submission, so the
-/// row is validated exactly like one — under an idempotency key made of the file's hash, the row number and the row's
-/// content: a rerun of the activity, or of the whole import, finds the application it made the first time.
+/// Submits a run of rows of an import, each through <see cref="SubmitApplication"/> — the command of a single
+/// submission, so a row is validated exactly like one — under an idempotency key made of the file's hash, the row
+/// number and the row's content: a rerun of the activity, or of the whole import, finds the application it made the
+/// first time. Rows of a run go <see cref="Parallelism"/> at a time; each row's outcome is stored as it is known.
 /// </summary>
-public sealed class ImportRow(ImportFiles files, IImportStore store, IImportRowBinder binder, SubmitApplication submit, IEngineClientSource engine, ILogger<ImportRow> logger)
-    : IWorkflowActivity<ImportRowInput, ImportRowOutcome>
+public sealed class ImportRows(ImportFiles files, IImportStore store, IImportRowBinder binder, SubmitApplication submit, IEngineClientSource engine, ILogger<ImportRows> logger)
+    : IWorkflowActivity<ImportRowsInput, int>
 {
     /// <summary>User agent recorded as evidence of an imported submission.</summary>
     public const string Evidence = "umkmcredit-import";
 
+    /// <summary>Rows of one run submitted at the same time.</summary>
+    public const int Parallelism = 4;
+
     /// <inheritdoc />
-    public async Task<ImportRowOutcome> RunAsync(ImportRowInput input, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(ImportRowsInput input, CancellationToken cancellationToken = default)
     {
         var table = await files.GetAsync(input.ImportId).ConfigureAwait(false);
         var record = await store.GetAsync(input.ImportId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Import {input.ImportId} is not recorded.");
-        var row = table.Rows[input.Row - 1];
+        var rows = Enumerable.Range(input.FirstRow, input.Count).Where(r => r >= 1 && r <= table.Rows.Count);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(rows, options, async (r, ct) => await SubmitRowAsync(input.ImportId, record, table, r, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return input.Count;
+    }
+
+    /// <summary>Submits one row and stores its outcome.</summary>
+    public async Task<ImportRowOutcome> SubmitRowAsync(string importId, ImportRecord record, CsvTable table, int number, CancellationToken cancellationToken)
+    {
+        var row = table.Rows[number - 1];
         var command = binder.Bind(Csv.ByColumn(table.Header, row)) with { IdempotencyKey = IdempotencyKey(record.FileSha256, row) };
         var (result, failure) = await submit.ExecuteAsync(command, new Caller(engine.Client, null, Evidence), cancellationToken).ConfigureAwait(false);
         if (failure is { Kind: FailureKind.Unavailable })
         {
-            throw new InvalidOperationException($"Import {input.ImportId} row {input.Row}: storage or engine unavailable."); // retried by the orchestration
+            throw new InvalidOperationException($"Import {importId} row {number}: storage or engine unavailable."); // the run is retried
         }
 
         var outcome = failure is null
-            ? new ImportRowOutcome(input.Row, result!.ApplicationId, null)
-            : new ImportRowOutcome(input.Row, null, ErrorsOf(failure));
-        await store.SaveRowAsync(input.ImportId, outcome, cancellationToken).ConfigureAwait(false);
-        ImportLog.RowDone(logger, input.ImportId, input.Row, failure is null ? "accepted" : failure.Kind.ToString());
+            ? new ImportRowOutcome(number, result!.ApplicationId, null)
+            : new ImportRowOutcome(number, null, ErrorsOf(failure));
+        await store.SaveRowAsync(importId, outcome, cancellationToken).ConfigureAwait(false);
+        ImportLog.RowDone(logger, importId, number, failure is null ? "accepted" : failure.Kind.ToString());
         return outcome;
     }
 
@@ -56,16 +69,21 @@ public sealed class ImportRow(ImportFiles files, IImportStore store, IImportRowB
             : [new ValidationError("$", "row." + char.ToLowerInvariant(failure.Kind.ToString()[0]) + failure.Kind.ToString()[1..], failure.Detail)];
 }
 
-/// <summary>Records a row whose activity kept failing (storage or engine down through every retry), so the import still completes.</summary>
-public sealed class RecordImportRowFailure(IImportStore store) : IWorkflowActivity<ImportRowInput, bool>
+/// <summary>Records the rows of a run that kept failing (storage or engine down through every retry) and have no outcome yet, so the import still completes.</summary>
+public sealed class RecordImportRowFailure(IImportStore store) : IWorkflowActivity<ImportRowsInput, bool>
 {
     /// <summary>The message of such a row.</summary>
     public const string Message = "Baris ini belum dapat diproses karena layanan sedang terganggu. Kirim baris ini lagi dalam berkas baru.";
 
     /// <inheritdoc />
-    public async Task<bool> RunAsync(ImportRowInput input, CancellationToken cancellationToken = default)
+    public async Task<bool> RunAsync(ImportRowsInput input, CancellationToken cancellationToken = default)
     {
-        await store.SaveRowAsync(input.ImportId, new ImportRowOutcome(input.Row, null, [new ValidationError("$", "row.unavailable", Message)]), cancellationToken).ConfigureAwait(false);
+        var known = (await store.ListRowsAsync(input.ImportId, cancellationToken).ConfigureAwait(false)).Select(r => r.Row).ToHashSet();
+        foreach (var row in Enumerable.Range(input.FirstRow, input.Count).Where(r => !known.Contains(r)))
+        {
+            await store.SaveRowAsync(input.ImportId, new ImportRowOutcome(row, null, [new ValidationError("$", "row.unavailable", Message)]), cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 }

@@ -26,8 +26,11 @@ public sealed record ImportRowOutcome(int Row, string? ApplicationId, IReadOnlyL
 /// <param name="NextRow">First row of this generation (1-based); the orchestration continues as new every few batches.</param>
 public sealed record ImportWorkflowInput(string ImportId, int Total, int NextRow = 1);
 
-/// <summary>Input of <see cref="ImportRow"/> and <see cref="RecordImportRowFailure"/>: only names travel, the row is read from the stored file.</summary>
-public sealed record ImportRowInput(string ImportId, int Row);
+/// <summary>Input of <see cref="ImportRows"/> and <see cref="RecordImportRowFailure"/>: a run of rows (only names and numbers travel; the rows are read from the stored file).</summary>
+/// <param name="ImportId">The import.</param>
+/// <param name="FirstRow">First row (1-based).</param>
+/// <param name="Count">Rows in the run.</param>
+public sealed record ImportRowsInput(string ImportId, int FirstRow, int Count);
 
 /// <summary>Blob and table storage of imports: the file as sent, the import's record and one result row per CSV row.</summary>
 public interface IImportStore

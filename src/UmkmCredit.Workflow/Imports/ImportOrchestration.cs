@@ -4,37 +4,41 @@ using UmkmCredit.Workflow.Catalog;
 namespace UmkmCredit.Workflow.Imports;
 
 /// <summary>
-/// One instance per import (<c>import-{importId}</c>): fans out over the rows in batches of <see cref="BatchSize"/>
-/// parallel <see cref="ImportRow"/> activities, continuing as new every <see cref="BatchesPerGeneration"/> batches so
-/// the history stays short however long the file; a restart resumes from the last finished batch.
+/// One instance per import (<c>import-{importId}</c>): fans out over the file in runs of <see cref="RowsPerRun"/> rows,
+/// <see cref="RunsAtOnce"/> <see cref="ImportRows"/> activities at a time (each submitting <see cref="ImportRows.Parallelism"/>
+/// rows at once, so at most 16 submissions run together), continuing as new every <see cref="RoundsPerGeneration"/>
+/// rounds so the history stays short however long the file; a restart resumes from the last finished round, and rows
+/// already submitted are found again by their idempotency keys.
 /// </summary>
 public static class ImportOrchestration
 {
-    /// <summary>Rows submitted in parallel.</summary>
-    public const int BatchSize = 16;
+    /// <summary>Rows per activity.</summary>
+    public const int RowsPerRun = 16;
 
-    /// <summary>Batches per history generation.</summary>
-    public const int BatchesPerGeneration = 4;
+    /// <summary>Activities in flight.</summary>
+    public const int RunsAtOnce = 4;
 
-    private static readonly TaskOptions RowRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
+    /// <summary>Rounds per history generation.</summary>
+    public const int RoundsPerGeneration = 4;
+
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
 
     /// <summary>The engine instance id of an import.</summary>
     public static string InstanceId(string importId) => "import-" + importId;
 
-    /// <summary>Runs the import.</summary>
+    /// <summary>Runs the import; returns the last row handled by this generation.</summary>
     public static async Task<int> RunAsync(TaskOrchestrationContext context, ImportWorkflowInput input)
     {
         var row = input.NextRow;
-        for (var batch = 0; batch < BatchesPerGeneration && row <= input.Total; batch++)
+        for (var round = 0; round < RoundsPerGeneration && row <= input.Total; round++)
         {
-            var tasks = new List<Task>();
-            for (var r = row; r < row + BatchSize && r <= input.Total; r++)
+            var runs = new List<Task>();
+            for (var i = 0; i < RunsAtOnce && row <= input.Total; i++, row += RowsPerRun)
             {
-                tasks.Add(RunRowAsync(context, new ImportRowInput(input.ImportId, r)));
+                runs.Add(RunRowsAsync(context, new ImportRowsInput(input.ImportId, row, Math.Min(RowsPerRun, input.Total - row + 1))));
             }
 
-            await Task.WhenAll(tasks).ConfigureAwait(true);
-            row += BatchSize;
+            await Task.WhenAll(runs).ConfigureAwait(true);
         }
 
         if (row <= input.Total)
@@ -43,19 +47,19 @@ public static class ImportOrchestration
             return row - 1;
         }
 
-        await context.CallActivityAsync<bool>(WorkflowNames.Activities.CompleteImport, input.ImportId, RowRetry).ConfigureAwait(true);
+        await context.CallActivityAsync<bool>(WorkflowNames.Activities.CompleteImport, input.ImportId, Retry).ConfigureAwait(true);
         return input.Total;
     }
 
-    private static async Task RunRowAsync(TaskOrchestrationContext context, ImportRowInput row)
+    private static async Task RunRowsAsync(TaskOrchestrationContext context, ImportRowsInput rows)
     {
         try
         {
-            await context.CallActivityAsync<ImportRowOutcome>(WorkflowNames.Activities.ImportRow, row, RowRetry).ConfigureAwait(true);
+            await context.CallActivityAsync<int>(WorkflowNames.Activities.ImportRows, rows, Retry).ConfigureAwait(true);
         }
         catch (TaskFailedException)
         {
-            await context.CallActivityAsync<bool>(WorkflowNames.Activities.RecordImportRowFailure, row, RowRetry).ConfigureAwait(true);
+            await context.CallActivityAsync<bool>(WorkflowNames.Activities.RecordImportRowFailure, rows, Retry).ConfigureAwait(true);
         }
     }
 }
