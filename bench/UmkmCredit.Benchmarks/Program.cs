@@ -1,16 +1,17 @@
 using UmkmCredit.Benchmarks;
 
-// dotnet run -c Release --project bench/UmkmCredit.Benchmarks -- engine|intake|pdf
+// dotnet run -c Release --project bench/UmkmCredit.Benchmarks -- engine|intake|import|pdf
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
     "intake" => await IntakeBenchmark.RunAsync(args[1..]),
+    "import" => await ImportBenchmark.RunAsync(args[1..]),
     "pdf" => await PdfBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: UmkmCredit.Benchmarks engine|intake|pdf [options]");
+    Console.Error.WriteLine("usage: UmkmCredit.Benchmarks engine|intake|import|pdf [options]");
     return 2;
 }

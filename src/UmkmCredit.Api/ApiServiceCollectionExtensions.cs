@@ -21,6 +21,8 @@ public static class ApiServiceCollectionExtensions
         services.AddTransient<Admin.AdminEndpoints>();
         services.AddTransient<Admin.AdminConsoleEndpoints>();
         services.AddTransient<Admin.WebhookEndpoints>();
+        services.AddTransient<Admin.ImportEndpoints>();
+        services.AddSingleton<Workflow.Imports.IImportRowBinder, PortalRowBinder>();
         services.AddTransient<SystemEndpoints>();
         services.AddTransient<ApplicantPageEndpoints>();
         services.AddSingleton<ApiDispatcher>();

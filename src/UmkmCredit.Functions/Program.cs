@@ -11,7 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddUmkmCreditInfrastructure();
 builder.Services.AddUmkmCreditApplication();
 builder.Services.AddScoped<UmkmCredit.Functions.Workflow.FunctionsEngineClient>();
-builder.Services.AddScoped<UmkmCredit.Workflow.Webhooks.IEngineClientSource>(sp => sp.GetRequiredService<UmkmCredit.Functions.Workflow.FunctionsEngineClient>());
+builder.Services.AddScoped<UmkmCredit.Workflow.Ports.IEngineClientSource>(sp => sp.GetRequiredService<UmkmCredit.Functions.Workflow.FunctionsEngineClient>());
 builder.Services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-functions");
 
 // The worker-side engine logs ~160 lines per flow at Information (host-side categories: host.json).

@@ -43,6 +43,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddHttpClient(Webhooks.HttpWebhookSender.ClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<UmkmCredit.Workflow.Webhooks.WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        services.AddSingleton<UmkmCredit.Workflow.Imports.IImportStore, ImportStore>();
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
         Signatures.SignatureServiceCollectionExtensions.AddUmkmCreditSignatures(services);

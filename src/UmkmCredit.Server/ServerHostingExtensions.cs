@@ -64,7 +64,7 @@ public static class ServerHostingExtensions
             o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
         });
         services.AddDurableTaskClient(b => b.UseGrpc());
-        services.AddSingleton<UmkmCredit.Workflow.Webhooks.IEngineClientSource, ServerEngineClient>();
+        services.AddSingleton<UmkmCredit.Workflow.Ports.IEngineClientSource, ServerEngineClient>();
         services.AddHostedService<ReminderScheduler>();
         services.AddHostedService<LocalTimeStampServer>();
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)

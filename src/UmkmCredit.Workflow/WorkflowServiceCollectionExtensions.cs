@@ -44,6 +44,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<Intake.ApplicationIntake>();
         services.TryAddTransient<Intake.ActiveApplicationGuard>();
         services.TryAddTransient<PendingLinkSender>();
+        services.TryAddSingleton<Imports.ImportFiles>();
         services.AddUmkmCreditUseCases();
         foreach (var activity in WorkflowCatalog.Activities)
         {
@@ -81,5 +82,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Admin.CancelApplication>();
         services.TryAddTransient<UseCases.Admin.ExportSikp>();
         services.TryAddTransient<UseCases.Admin.RedeliverWebhook>();
+        services.TryAddTransient<UseCases.Admin.ImportApplications>();
+        services.TryAddTransient<UseCases.Admin.ImportQueries>();
     }
 }

@@ -49,9 +49,10 @@ public sealed class WrapperBehaviourTests
             var services = new RecordingServiceProvider();
             var input = descriptor.Input == typeof(string) ? "app-1" : null;
 
+            var context = new StubFunctionContext(services);
+            var args = function.Method.GetParameters().Select(p => p.ParameterType == typeof(FunctionContext) ? (object)context : p.Position == 0 ? input : null).ToArray();
             var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await (Task)function.Method.Invoke(
-                null, BindingFlags.DoNotWrapExceptions, null,
-                [input, new StubFunctionContext(services), .. function.Method.GetParameters().Skip(2).Select(_ => (object?)null)], null)!);
+                null, BindingFlags.DoNotWrapExceptions, null, args, null)!);
 
             Assert.Equal(descriptor.Implementation, services.Requested);
             Assert.Contains(descriptor.Implementation.Name, error.Message, StringComparison.Ordinal);

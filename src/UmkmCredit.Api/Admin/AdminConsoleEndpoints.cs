@@ -27,7 +27,7 @@ public sealed class AdminConsoleEndpoints(IConfiguration configuration, TimeProv
 
         return Task.FromResult(Answers.Page(Html.Page("Konsol admin",
             "<h1>Konsol admin program</h1><div class=\"card\"><p><a class=\"button\" href=\"/api/admin/dashboard\">Dasbor</a> <a class=\"button\" href=\"/api/admin/applications\">Daftar permohonan</a></p></div>"
-            + AdminPages.ExportForm())));
+            + AdminPages.ExportForm() + ImportPages.Form(AdminSession.CsrfOf(r.Http.Request, Key, time.GetUtcNow())))));
     }
 
     /// <summary><c>POST /api/admin/session</c>: a form with the admin key starts a cookie session.</summary>

@@ -80,6 +80,10 @@ public static class AdminSession
     public static string Csrf(HttpRequest request) =>
         request.HttpContext.Items.TryGetValue(SessionItem, out var value) && value is (string key, string nonce) ? Mac(key, "csrf:" + nonce) : string.Empty;
 
+    /// <summary>The CSRF token of a valid session cookie on a route that does not pass <see cref="CheckAsync"/> (the console's start page); empty without one.</summary>
+    public static string CsrfOf(HttpRequest request, string? configuredKey, DateTimeOffset now) =>
+        Nonce(request, configuredKey, now) is { } nonce ? Mac(configuredKey!, "csrf:" + nonce) : string.Empty;
+
     /// <summary>
     /// Admits an admin request: the key (<c>x-functions-key</c> / <c>?code=</c>) as before, or a valid session cookie;
     /// a POST admitted by the cookie must be a form carrying the session's CSRF token. Null when admitted; else 401

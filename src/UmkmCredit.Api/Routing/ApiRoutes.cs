@@ -90,6 +90,9 @@ public static class ApiRoutes
 
         new(RouteNames.AdminSignIn, "GET", "admin", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SignInAsync(r)),
         new(RouteNames.AdminStartSession, "POST", "admin/session", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<AdminConsoleEndpoints>().SessionAsync(r)),
+
+        new(RouteNames.AdminStartImport, "POST", "admin/imports", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ImportEndpoints>().StartAsync(r)),
+        new(RouteNames.AdminGetImport, "GET", "admin/imports/{importId}", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ImportEndpoints>().GetAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -197,4 +200,10 @@ public static class RouteNames
 
     /// <summary><c>POST /api/admin/session</c>: starts the console's cookie session.</summary>
     public const string AdminStartSession = "AdminStartSession";
+
+    /// <summary><c>POST /api/admin/imports</c>: a bulk import (CSV of an outreach event).</summary>
+    public const string AdminStartImport = "AdminStartImport";
+
+    /// <summary><c>GET /api/admin/imports/{importId}</c>: an import's progress.</summary>
+    public const string AdminGetImport = "AdminGetImport";
 }

@@ -76,4 +76,17 @@ public sealed class AdminFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/session")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.AdminStartSession, req, client);
+
+    [Function(RouteNames.AdminStartImport)]
+    public Task<IActionResult> StartImportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/imports")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminStartImport, req, client);
+
+    [Function(RouteNames.AdminGetImport)]
+    public Task<IActionResult> GetImportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/imports/{importId}")] HttpRequest req,
+        string importId,
+        [DurableClient] DurableTaskClient client) =>
+        dispatcher.InvokeAsync(RouteNames.AdminGetImport, req, client, (nameof(importId), importId));
 }

@@ -1,14 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using UmkmCredit.Workflow.Agreements;
 using UmkmCredit.Workflow.Application;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
+using UmkmCredit.Workflow.Imports;
 using UmkmCredit.Workflow.Intake;
 using UmkmCredit.Workflow.Links;
 using UmkmCredit.Workflow.Review;
 using UmkmCredit.Workflow.Webhooks;
-using Microsoft.DurableTask.Client;
 
 namespace UmkmCredit.Functions.Workflow;
 
@@ -79,6 +80,23 @@ public static class ActivityFunctions
     [Function(WorkflowNames.Activities.SendWebhook)]
     public static Task<WebhookAttemptOutcome> SendWebhookAsync([ActivityTrigger] SendWebhookInput input, FunctionContext context) =>
         context.RunAsync<SendWebhook, SendWebhookInput, WebhookAttemptOutcome>(input);
+
+    /// <summary>Starts application orchestrations, so it gets this invocation's engine client (see <see cref="FunctionsEngineClient"/>).</summary>
+    [Function(WorkflowNames.Activities.ImportRows)]
+    public static Task<int> ImportRowsAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context, [DurableClient] DurableTaskClient client)
+    {
+        var activity = context.InstanceServices.GetRequiredService<ImportRows>();
+        context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Bind(client);
+        return activity.RunAsync(input, context.CancellationToken);
+    }
+
+    [Function(WorkflowNames.Activities.RecordImportRowFailure)]
+    public static Task<bool> RecordImportRowFailureAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context) =>
+        context.RunAsync<RecordImportRowFailure, ImportRowsInput, bool>(input);
+
+    [Function(WorkflowNames.Activities.CompleteImport)]
+    public static Task<bool> CompleteImportAsync([ActivityTrigger] string input, FunctionContext context) =>
+        context.RunAsync<CompleteImport, string, bool>(input);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input)
         where TActivity : IWorkflowActivity<TInput, TOutput> =>

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using UmkmCredit.Workflow.Webhooks;
+using UmkmCredit.Workflow.Ports;
 
 namespace UmkmCredit.Functions.Workflow;
 

@@ -16,4 +16,8 @@ public static class OrchestrationFunctions
     [Function(WorkflowNames.Orchestrations.WebhookDelivery)]
     public static Task<bool> WebhookDeliveryAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         UmkmCredit.Workflow.Webhooks.WebhookDeliveryOrchestration.RunAsync(context, context.GetInput<UmkmCredit.Workflow.Webhooks.WebhookDeliveryInput>()!);
+
+    [Function(WorkflowNames.Orchestrations.Import)]
+    public static Task<int> ImportAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        UmkmCredit.Workflow.Imports.ImportOrchestration.RunAsync(context, context.GetInput<UmkmCredit.Workflow.Imports.ImportWorkflowInput>()!);
 }

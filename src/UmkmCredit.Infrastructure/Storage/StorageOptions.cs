@@ -40,8 +40,11 @@ public static class StorageNames
     /// <summary>Audit trails (append blobs).</summary>
     public const string Audit = "audit";
 
+    /// <summary>Bulk-import files as sent.</summary>
+    public const string Imports = "imports";
+
     /// <summary>All containers.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [Applications, Documents, Agreements, Audit];
+    public static IReadOnlyList<string> Containers { get; } = [Applications, Documents, Agreements, Audit, Imports];
 
     /// <summary>Read model table.</summary>
     public const string IndexTable = "applicationindex";
@@ -67,6 +70,9 @@ public static class StorageNames
     /// <summary>Webhook delivery log (partition = application).</summary>
     public const string WebhookTable = "webhookdeliveries";
 
+    /// <summary>Bulk imports: one partition per import, its record and one row per CSV row.</summary>
+    public const string ImportsTable = "imports";
+
     /// <summary>All tables.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, NikClaimsTable, WebhookTable];
+    public static IReadOnlyList<string> Tables { get; } = [IndexTable, LinksTable, IdempotencyTable, NumbersTable, OtpTable, VerificationTable, NikClaimsTable, WebhookTable, ImportsTable];
 }

@@ -15,6 +15,7 @@ public static class WorkflowRegistration
             WorkflowNames.Orchestrations.Application, ApplicationOrchestration.RunAsync);
         registry.AddOrchestratorFunc<UmkmCredit.Workflow.Webhooks.WebhookDeliveryInput, bool>(
             WorkflowNames.Orchestrations.WebhookDelivery, UmkmCredit.Workflow.Webhooks.WebhookDeliveryOrchestration.RunAsync);
+        registry.AddOrchestratorFunc<Workflow.Imports.ImportWorkflowInput, int>(WorkflowNames.Orchestrations.Import, Workflow.Imports.ImportOrchestration.RunAsync);
         foreach (var activity in WorkflowCatalog.Activities)
         {
             var adapter = typeof(ActivityAdapter<,>).MakeGenericType(activity.Input, activity.Output);

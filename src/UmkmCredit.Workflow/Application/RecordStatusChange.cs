@@ -24,7 +24,7 @@ public sealed class RecordStatusChange(
     Intake.ActiveApplicationGuard activeApplications,
     ILogger<RecordStatusChange> logger,
     Webhooks.WebhookPublisher webhooks,
-    Webhooks.IEngineClientSource engine) : IWorkflowActivity<StatusChangeRecord, bool>
+    IEngineClientSource engine) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ public sealed record ActivityDescriptor(string Name, Type Implementation, Type I
 public static class WorkflowCatalog
 {
     /// <summary>Orchestration names.</summary>
-    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application, WorkflowNames.Orchestrations.WebhookDelivery];
+    public static IReadOnlyList<string> Orchestrations { get; } = [WorkflowNames.Orchestrations.Application, WorkflowNames.Orchestrations.WebhookDelivery, WorkflowNames.Orchestrations.Import];
 
     /// <summary>Activities with their implementation types.</summary>
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -35,6 +35,9 @@ public static class WorkflowCatalog
         Describe<CloseLinks, string, int>(WorkflowNames.Activities.CloseLinks),
         Describe<FindPendingWebhook, WebhookDeliveryInput, WebhookNext>(WorkflowNames.Activities.FindPendingWebhook),
         Describe<SendWebhook, SendWebhookInput, WebhookAttemptOutcome>(WorkflowNames.Activities.SendWebhook),
+        Describe<Imports.ImportRows, Imports.ImportRowsInput, int>(WorkflowNames.Activities.ImportRows),
+        Describe<Imports.RecordImportRowFailure, Imports.ImportRowsInput, bool>(WorkflowNames.Activities.RecordImportRowFailure),
+        Describe<Imports.CompleteImport, string, bool>(WorkflowNames.Activities.CompleteImport),
     ];
 
     private static ActivityDescriptor Describe<TActivity, TInput, TOutput>(string name)

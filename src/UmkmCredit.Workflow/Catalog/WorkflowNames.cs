@@ -14,6 +14,8 @@ public static class WorkflowNames
 
         /// <summary>One instance per application and webhook subscriber (<see cref="Webhooks.WebhookDispatch.InstanceId"/>): sends its events in order.</summary>
         public const string WebhookDelivery = "WebhookDeliveryOrchestration";
+        /// <summary>One instance per bulk import (instance id <c>import-{importId}</c>).</summary>
+        public const string Import = "ImportOrchestration";
     }
 
     /// <summary>Activity names (verb-noun, equal to the implementing class name).</summary>
@@ -63,6 +65,14 @@ public static class WorkflowNames
 
         /// <summary>Sends one webhook delivery once and records the attempt.</summary>
         public const string SendWebhook = nameof(Webhooks.SendWebhook);
+        /// <summary>Submits a run of rows of a bulk import, each through the submit command.</summary>
+        public const string ImportRows = nameof(Imports.ImportRows);
+
+        /// <summary>Records a bulk-import row that failed through every retry.</summary>
+        public const string RecordImportRowFailure = nameof(Imports.RecordImportRowFailure);
+
+        /// <summary>Marks a bulk import completed.</summary>
+        public const string CompleteImport = nameof(Imports.CompleteImport);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask.Client;
 
 namespace UmkmCredit.Workflow.Webhooks;
 
@@ -81,12 +80,3 @@ public interface IWebhookSender
     Task<WebhookSendResult> SendAsync(string url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken = default);
 }
 
-/// <summary>
-/// The engine client an activity uses to start or wake a delivery orchestration. The standalone server hands its
-/// client from DI; the Functions app sets the one bound to the activity's invocation.
-/// </summary>
-public interface IEngineClientSource
-{
-    /// <summary>The client.</summary>
-    DurableTaskClient Client { get; }
-}

@@ -11,6 +11,7 @@ using System;
 using UmkmCredit.ApiClient.Api.Admin.Applications;
 using UmkmCredit.ApiClient.Api.Admin.Dashboard;
 using UmkmCredit.ApiClient.Api.Admin.Export;
+using UmkmCredit.ApiClient.Api.Admin.Imports;
 using UmkmCredit.ApiClient.Api.Admin.Session;
 using UmkmCredit.ApiClient.Api.Admin.Webhooks;
 namespace UmkmCredit.ApiClient.Api.Admin
@@ -35,6 +36,11 @@ namespace UmkmCredit.ApiClient.Api.Admin
         public global::UmkmCredit.ApiClient.Api.Admin.Export.ExportRequestBuilder Export
         {
             get => new global::UmkmCredit.ApiClient.Api.Admin.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The imports property</summary>
+        public global::UmkmCredit.ApiClient.Api.Admin.Imports.ImportsRequestBuilder Imports
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Admin.Imports.ImportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The session property</summary>
         public global::UmkmCredit.ApiClient.Api.Admin.Session.SessionRequestBuilder Session
