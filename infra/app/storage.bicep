@@ -48,6 +48,7 @@ var dataContainers = [
   'documents'
   'agreements'
   'audit'
+  'imports'
 ]
 
 // Tables of the app (StorageNames.Tables). The Durable backend creates its own
@@ -59,6 +60,9 @@ var tables = [
   'agreementnumbers'
   'signingotps'
   'agreementverification'
+  'nikclaims'
+  'webhookdeliveries'
+  'imports'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

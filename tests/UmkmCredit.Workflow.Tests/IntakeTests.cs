@@ -10,11 +10,14 @@ namespace UmkmCredit.Workflow.Tests;
 public sealed class IntakeTests : OrchestrationTest
 {
     [Fact]
-    public void Every_catalogue_activity_has_a_test_double_under_its_name()
+    public void Every_activity_of_the_application_orchestration_has_a_test_double_under_its_name()
     {
+        // Webhook delivery and bulk import are orchestrations of their own, tested with the server.
+        string[] otherOrchestrations = [typeof(Webhooks.SendWebhook).Namespace!, typeof(Imports.ImportRows).Namespace!];
         var fakes = new FakeActivities();
         fakes.Register(new Microsoft.DurableTask.DurableTaskRegistry());
-        Assert.Equal(WorkflowCatalog.Activities.Select(a => a.Name).Order(), fakes.Registered.Order());
+        var application = WorkflowCatalog.Activities.Where(a => !otherOrchestrations.Contains(a.Implementation.Namespace)).Select(a => a.Name);
+        Assert.Equal(application.Order(), fakes.Registered.Order());
     }
 
     [Fact]

@@ -89,11 +89,12 @@ public sealed class FaultWindowTests : IAsyncLifetime
         await using var _t = table;
         await using var server = await ServerInstance.StartAsync(connection, new Dictionary<string, string?> { ["Reminders:Schedule"] = "*/2 * * * * *" });
         var key = "fault-submit-" + Guid.NewGuid().ToString("N");
+        var nik = Samples.UniqueNik(); // a retry sends the same body
 
         table.Arm("POST /devstoreaccount1/applicationindex", () => blob.Down = queue.Down = table.Down = true);
         try
         {
-            using var cut = await server.PostAsync("/api/applications", Samples.CompleteSubmission("fault-submit@example.id"), key);
+            using var cut = await server.PostAsync("/api/applications", Samples.CompleteSubmission("fault-submit@example.id", nik), key);
             Assert.NotEqual(HttpStatusCode.Accepted, cut.StatusCode);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -104,8 +105,8 @@ public sealed class FaultWindowTests : IAsyncLifetime
         Assert.Equal(1, table.Triggered);
         blob.Down = queue.Down = table.Down = false;
 
-        var app = await server.SubmitAsync(Samples.CompleteSubmission("fault-submit@example.id"), key);
-        var again = await server.SubmitAsync(Samples.CompleteSubmission("fault-submit@example.id"), key);
+        var app = await server.SubmitAsync(Samples.CompleteSubmission("fault-submit@example.id", nik), key);
+        var again = await server.SubmitAsync(Samples.CompleteSubmission("fault-submit@example.id", nik), key);
         Assert.Equal(app.Id, again.Id);
         var status = await server.WaitForStatusAsync(app, "InReview", TimeSpan.FromSeconds(120));
         Assert.Equal(["Submitted", "InReview"], History(status));

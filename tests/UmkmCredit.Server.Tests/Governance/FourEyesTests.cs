@@ -105,6 +105,7 @@ public sealed class FourEyesTests(ApprovalLimitFixture fixture) : IClassFixture<
         }
 
         await Server.ReviewTokenAsync(app.Id, Supervisor);
+        await WaitPendingLinkOfAsync(app.Id, Supervisor); // the mail goes out in the activity; the link is published after it
         using (var reassign = await Server.AdminPostAsync($"/api/admin/applications/{app.Id}/reassign", new { reviewerId = "opd-trk-analis" }))
         {
             Assert.True(reassign.IsSuccessStatusCode, $"reassign answered {(int)reassign.StatusCode}");
@@ -119,5 +120,26 @@ public sealed class FourEyesTests(ApprovalLimitFixture fixture) : IClassFixture<
         var status = await Server.StatusAsync(app);
         Assert.Equal("InReview", status.GetProperty("status").GetString());
         Assert.Equal(2, status.GetProperty("review").GetProperty("level").GetInt32());
+    }
+
+    /// <summary>Waits until the workflow publishes a pending review link that belongs to <paramref name="email"/>.</summary>
+    private async Task WaitPendingLinkOfAsync(string applicationId, string email)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement detail = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            detail = await Server.AdminJsonAsync($"/api/admin/applications/{applicationId}");
+            if (detail.TryGetProperty("pendingLinkId", out var pending) && pending.GetString() is { } linkId
+                && detail.GetProperty("links").EnumerateArray().Any(l => l.GetProperty("linkId").GetString() == linkId
+                    && l.GetProperty("actorEmail").GetString() == email && l.GetProperty("status").GetString() == "Pending"))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("no pending link for " + email + ": " + detail);
     }
 }

@@ -25,8 +25,8 @@ public sealed class ImportServerFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Collection of the import tests.</summary>
-[CollectionDefinition(Name)]
+/// <summary>Collection of the import tests; it runs alone (a thousand applications would slow every other collection down).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ImportServerCollection : ICollectionFixture<ImportServerFixture>
 {
     /// <summary>Name.</summary>

@@ -170,7 +170,9 @@ public sealed class WebhookFixture : IAsyncLifetime
             var n = perApplication.AddOrUpdate(JsonDocument.Parse(body).RootElement.GetProperty("applicationId").GetString()!, 1, (_, c) => c + 1);
             return n <= failures.Length ? failures[n - 1] : HttpStatusCode.NoContent;
         });
-        Server = await ServerInstance.StartAsync(_azurite.ConnectionString, Settings([Ok.Url, Flaky.Url, DownUrl], "00:00:04"));
+        // Half a minute of retries a second apart: ample for the flaky receiver's three failures on a busy machine, and the
+        // closed port is given up (Failed) within the test.
+        Server = await ServerInstance.StartAsync(_azurite.ConnectionString, Settings([Ok.Url, Flaky.Url, DownUrl], "00:00:30"));
     }
 
     /// <summary>Subscribers with <see cref="Secret"/> and retries one second apart.</summary>
