@@ -38,7 +38,8 @@ public static class ServerHostingExtensions
         services.AddUmkmCreditApplication();
         services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
         services.AddUmkmCreditRateLimits();
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.WorkerId ??= EngineOptions.DefaultWorkerId(Environment.MachineName, o.TaskHub, builder.Configuration["urls"]));
 
         // Order matters: storage first (AddUmkmCreditInfrastructure), then the sidecar (stopped last), then the worker.
         services.AddSingleton<EmbeddedSidecar>();

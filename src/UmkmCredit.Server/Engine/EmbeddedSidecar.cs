@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -126,7 +127,7 @@ public sealed partial class EmbeddedSidecar(
         Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _app = app;
         _channel = GrpcChannel.ForAddress(Address);
-        LogStarted(loggerFactory.CreateLogger<EmbeddedSidecar>(), options.Backend.ToString(), options.TaskHub, Address);
+        LogStarted(loggerFactory.CreateLogger<EmbeddedSidecar>(), options.Backend.ToString(), options.TaskHub, options.WorkerId ?? "-", options.PartitionCount, Address);
     }
 
     private async Task<IOrchestrationService> CreateServiceAsync(EngineOptions options)
@@ -140,7 +141,8 @@ public sealed partial class EmbeddedSidecar(
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(storage.Value.ConnectionString),
             TaskHubName = options.TaskHub,
-            WorkerId = options.WorkerId ?? $"{Environment.MachineName}-{options.TaskHub}",
+            WorkerId = options.WorkerId ?? EngineOptions.DefaultWorkerId(Environment.MachineName, options.TaskHub, null),
+            PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.VisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
@@ -148,6 +150,7 @@ public sealed partial class EmbeddedSidecar(
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,
         };
+        await TaskHubPartitions.EnsureAsync(new QueueServiceClient(storage.Value.ConnectionString), options.TaskHub, options.PartitionCount).ConfigureAwait(false);
         var service = new AzureStorageOrchestrationService(settings);
 
         // Create the hub's queues and tables, but do NOT start the service: the sidecar starts it when
@@ -159,6 +162,6 @@ public sealed partial class EmbeddedSidecar(
     [LoggerMessage(EventId = 3111, Level = LogLevel.Warning, Message = "The durable engine did not hand back its partitions within {Timeout}; another process takes them over after the lease expires")]
     private static partial void LogDrainFailed(ILogger logger, Exception ex, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Durable engine ({Backend}, hub {TaskHub}) listening on {Address}")]
-    private static partial void LogStarted(ILogger logger, string backend, string taskHub, string address);
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Durable engine ({Backend}, hub {TaskHub}, worker {WorkerId}, {PartitionCount} partitions) listening on {Address}")]
+    private static partial void LogStarted(ILogger logger, string backend, string taskHub, string workerId, int partitionCount, string address);
 }

@@ -25,8 +25,19 @@ public sealed class EngineOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "Durable:TaskHub must be 3–45 letters and digits, starting with a letter.")]
     public string TaskHub { get; set; } = "umkmcredit";
 
-    /// <summary>Stable worker id: a restart then takes its partition leases back at once instead of waiting ~30 s.</summary>
+    /// <summary>
+    /// This process's name among the task hub's workers. Two processes on one hub must differ, or both own every
+    /// partition; a restart of the same process should keep it, so it takes its partition leases back at once instead
+    /// of waiting for them to expire. Unset: <see cref="DefaultWorkerId"/>.
+    /// </summary>
     public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// Control queues (partitions) of the task hub: at most this many processes share the orchestrations. Fixed when
+    /// the hub is created; the server refuses to start on a hub created with another count.
+    /// </summary>
+    [Range(1, 16)]
+    public int PartitionCount { get; set; } = 4;
 
     /// <summary>Longest idle queue poll; ~1 s keeps durable timers on time after idle periods.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
@@ -47,4 +58,15 @@ public sealed class EngineOptions
     /// <summary>Concurrent orchestration work items.</summary>
     [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>
+    /// The worker id when none is configured: machine, hub and the addresses the server listens on. Two processes on
+    /// one machine cannot listen on the same address, so they differ; the same process restarted keeps its id.
+    /// </summary>
+    public static string DefaultWorkerId(string machineName, string taskHub, string? listenUrls)
+    {
+        var urls = string.IsNullOrWhiteSpace(listenUrls) ? "default" : listenUrls.Trim().ToLowerInvariant();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(urls)))[..8];
+        return $"{machineName}-{taskHub}-{hash}";
+    }
 }

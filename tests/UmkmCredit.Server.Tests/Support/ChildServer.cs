@@ -18,7 +18,7 @@ internal static class ChildServer
     private static readonly Lock LogGate = new();
 
     /// <summary>Starts a server on <paramref name="port"/> against <paramref name="storage"/>; <paramref name="settings"/> add or override environment variables.</summary>
-    public static Process Start(int port, string outbox, string hub, string storage, string workerId = "child-worker", IReadOnlyDictionary<string, string>? settings = null)
+    public static Process Start(int port, string outbox, string hub, string storage, string? workerId = "child-worker", IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "UmkmCredit.Server.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -32,7 +32,11 @@ internal static class ChildServer
         start.Environment["Links__BaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__ConnectionString"] = storage;
         start.Environment["Durable__TaskHub"] = hub;
-        start.Environment["Durable__WorkerId"] = workerId;
+        if (workerId is not null)
+        {
+            start.Environment["Durable__WorkerId"] = workerId; // null: the server's default (machine, hub, address)
+        }
+
         start.Environment["Notifications__PickupDirectory"] = outbox;
         start.Environment["Links__SigningKey"] = SigningKey;
         start.Environment["Admin__ApiKey"] = ServerInstance.AdminKey;
@@ -122,10 +126,14 @@ internal static class ChildServer
         return body;
     }
 
-    /// <summary>Kills the server with SIGKILL (no graceful shutdown) and waits for it to be gone.</summary>
+    /// <summary>Kills the server with SIGKILL (no graceful shutdown) and waits for it to be gone (nothing if it already is).</summary>
     public static async Task KillAsync(Process process)
     {
-        process.Kill(entireProcessTree: true);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
         await process.WaitForExitAsync();
     }
 }
