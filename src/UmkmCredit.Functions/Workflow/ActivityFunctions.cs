@@ -21,13 +21,8 @@ public static class ActivityFunctions
         context.RunAsync<ScreenApplication, ScreenApplicationInput, ScreeningReport>(input);
 
     [Function(WorkflowNames.Activities.RecordStatusChange)]
-    public static Task<bool> RecordStatusChangeAsync([ActivityTrigger] StatusChangeRecord input, FunctionContext context, [DurableClient] DurableTaskClient? client = null)
-    {
-        // The status change records webhook events and wakes their delivery orchestration through this invocation's client.
-        var activity = context.InstanceServices.GetRequiredService<RecordStatusChange>();
-        context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Bind(client);
-        return activity.RunAsync(input, context.CancellationToken);
-    }
+    public static Task<bool> RecordStatusChangeAsync([ActivityTrigger] StatusChangeRecord input, FunctionContext context, [DurableClient] DurableTaskClient? client = null) =>
+        context.RunAsync<RecordStatusChange, StatusChangeRecord, bool>(input, client); // records webhook events, wakes their delivery
 
     [Function(WorkflowNames.Activities.OpenReview)]
     public static Task<ReviewAssignment> OpenReviewAsync([ActivityTrigger] OpenReviewInput input, FunctionContext context) =>
@@ -83,12 +78,8 @@ public static class ActivityFunctions
 
     /// <summary>Starts application orchestrations, so it gets this invocation's engine client (see <see cref="FunctionsEngineClient"/>).</summary>
     [Function(WorkflowNames.Activities.ImportRows)]
-    public static Task<int> ImportRowsAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context, [DurableClient] DurableTaskClient client)
-    {
-        var activity = context.InstanceServices.GetRequiredService<ImportRows>();
-        context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Bind(client);
-        return activity.RunAsync(input, context.CancellationToken);
-    }
+    public static Task<int> ImportRowsAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context, [DurableClient] DurableTaskClient client) =>
+        context.RunAsync<ImportRows, ImportRowsInput, int>(input, client);
 
     [Function(WorkflowNames.Activities.RecordImportRowFailure)]
     public static Task<bool> RecordImportRowFailureAsync([ActivityTrigger] ImportRowsInput input, FunctionContext context) =>
@@ -98,7 +89,15 @@ public static class ActivityFunctions
     public static Task<bool> CompleteImportAsync([ActivityTrigger] string input, FunctionContext context) =>
         context.RunAsync<CompleteImport, string, bool>(input);
 
-    private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input)
-        where TActivity : IWorkflowActivity<TInput, TOutput> =>
-        context.InstanceServices.GetRequiredService<TActivity>().RunAsync(input, context.CancellationToken);
+    /// <summary>Runs the activity; <paramref name="client"/> is this invocation's engine client, for activities that start or wake another orchestration.</summary>
+    private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(this FunctionContext context, TInput input, DurableTaskClient? client = null)
+        where TActivity : IWorkflowActivity<TInput, TOutput>
+    {
+        if (client is not null)
+        {
+            context.InstanceServices.GetRequiredService<FunctionsEngineClient>().Bind(client);
+        }
+
+        return context.InstanceServices.GetRequiredService<TActivity>().RunAsync(input, context.CancellationToken);
+    }
 }
