@@ -12,6 +12,15 @@ internal static class IntakeBenchmark
     {
         var concurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 16;
         var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
+        var (code, result) = await MeasureAsync(concurrency, duration);
+        Console.WriteLine(FormattableString.Invariant(
+            $"intake: rps={result.Rps:F1} p50_ms={Stats.Percentile(result.Latencies, 50):F0} p95_ms={Stats.Percentile(result.Latencies, 95):F0} p99_ms={Stats.Percentile(result.Latencies, 99):F0}") + (result.Errors > 0 ? FormattableString.Invariant($" errors={result.Errors}") : string.Empty));
+        return code;
+    }
+
+    /// <summary>Submissions per second and their latencies at <paramref name="concurrency"/> clients for <paramref name="duration"/>.</summary>
+    public static async Task<(int Code, IntakeResult Result)> MeasureAsync(int concurrency, TimeSpan duration)
+    {
         await using var azurite = await Azurite.StartAsync();
         await using var server = await ServerInstance.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
         {
@@ -56,8 +65,9 @@ internal static class IntakeBenchmark
             }
         }));
         var rps = latencies.Count / total.Elapsed.TotalSeconds;
-        Console.WriteLine(FormattableString.Invariant(
-            $"intake: rps={rps:F1} p50_ms={Stats.Percentile(latencies, 50):F0} p95_ms={Stats.Percentile(latencies, 95):F0} p99_ms={Stats.Percentile(latencies, 99):F0}") + (errors > 0 ? FormattableString.Invariant($" errors={errors}") : string.Empty));
-        return errors == 0 ? 0 : 1;
+        return (errors == 0 ? 0 : 1, new IntakeResult(rps, latencies, errors));
     }
 }
+
+/// <summary>What the intake benchmark measured.</summary>
+internal sealed record IntakeResult(double Rps, IReadOnlyList<double> Latencies, int Errors);

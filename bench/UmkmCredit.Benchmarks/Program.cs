@@ -1,10 +1,11 @@
 using UmkmCredit.Benchmarks;
 
-// dotnet run -c Release --project bench/UmkmCredit.Benchmarks -- engine|intake|import|pdf
+// dotnet run -c Release --project bench/UmkmCredit.Benchmarks -- engine|intake|intake-floor|import|pdf
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
     "intake" => await IntakeBenchmark.RunAsync(args[1..]),
+    "intake-floor" => await IntakeFloorBenchmark.RunAsync(args[1..]),
     "import" => await ImportBenchmark.RunAsync(args[1..]),
     "pdf" => await PdfBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -12,6 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: UmkmCredit.Benchmarks engine|intake|import|pdf [options]");
+    Console.Error.WriteLine("usage: UmkmCredit.Benchmarks engine|intake|intake-floor|import|pdf [options]");
     return 2;
 }
