@@ -111,4 +111,7 @@ public sealed class ConsentForm
 {
     /// <summary>Must be <c>true</c>.</summary>
     public bool? DataProcessing { get; set; }
+
+    /// <summary>Optional opt-in to status messages by WhatsApp to <see cref="ApplicantForm.Phone"/>; absent = <c>false</c>.</summary>
+    public bool? WhatsApp { get; set; }
 }
