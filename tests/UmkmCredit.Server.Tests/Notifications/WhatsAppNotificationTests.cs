@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using UmkmCredit.Domain.Applications;
@@ -152,6 +155,33 @@ public sealed class WhatsAppNotificationTests(WhatsAppFixture fixture)
         Assert.True(validator.Validate(null, new WhatsAppOptions { ApiUrl = "https://graph.facebook.com/v21.0", PhoneNumberId = "1065", AccessToken = token }).Succeeded);
         Assert.True(validator.Validate(null, new WhatsAppOptions()).Succeeded);
         Assert.False(new WhatsAppOptions().Enabled);
+    }
+
+    [Fact]
+    public void Host_refuses_to_start_with_a_partial_whatsapp_configuration()
+    {
+        const string token = "EAAG-secret-token-value";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.Combine(RepoPaths.Root, "src", "UmkmCredit.Server"),
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Links:SigningKey"] = "test-signing-key-0123456789abcdef0123456789",
+            ["Admin:ApiKey"] = ServerInstance.AdminKey,
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Notifications:AllowPickupDirectory"] = "true",
+            ["Notifications:WhatsApp:ApiUrl"] = "https://graph.facebook.com/v21.0",
+            ["Notifications:WhatsApp:AccessToken"] = token,
+        });
+        builder.AddUmkmCreditServer();
+        using var app = builder.Build();
+
+        // What the host runs first on start (ValidateOnStart), before any hosted service or port.
+        var refused = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("Notifications:WhatsApp:PhoneNumberId", refused.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, refused.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
