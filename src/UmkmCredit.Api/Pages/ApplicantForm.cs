@@ -50,6 +50,7 @@ public sealed class FormState
             ["request.scheme"] = app.Request.SchemeCode, ["request.amount"] = app.Request.Amount.ToString(CultureInfo.InvariantCulture),
             ["request.tenorMonths"] = app.Request.TenorMonths.ToString(CultureInfo.InvariantCulture), ["request.purpose"] = app.Request.Purpose,
             ["request.description"] = app.Request.Description, ["request.collateral"] = app.Request.Collateral ?? string.Empty,
+            ["consent.whatsapp"] = app.WhatsAppConsent ? "true" : string.Empty,
         };
         return new FormState(v, []);
     }
