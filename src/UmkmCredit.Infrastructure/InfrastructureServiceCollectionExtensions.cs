@@ -44,6 +44,10 @@ public static class InfrastructureServiceCollectionExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<UmkmCredit.Workflow.Webhooks.WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<UmkmCredit.Workflow.Imports.IImportStore, ImportStore>();
+        services.AddSingleton<IWhatsAppSender, CloudApiWhatsAppSender>();
+        services.AddHttpClient(CloudApiWhatsAppSender.ClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<UmkmCredit.Workflow.Notifications.WhatsAppOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<PickupDirectoryNotifier>();
         services.AddSingleton<SmtpNotifier>();
         Signatures.SignatureServiceCollectionExtensions.AddUmkmCreditSignatures(services);

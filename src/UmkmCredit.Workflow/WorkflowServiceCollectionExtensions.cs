@@ -27,6 +27,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Webhooks.WebhookOptions>, Webhooks.WebhookOptionsValidator>());
         services.TryAddSingleton<Webhooks.WebhookPublisher>();
+        services.AddOptions<Notifications.WhatsAppOptions>().BindConfiguration(Notifications.WhatsAppOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Notifications.WhatsAppOptions>, Notifications.WhatsAppOptionsValidator>());
+        services.TryAddTransient<Notifications.WhatsAppStatusMessages>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<OpdOptions>, DirectoryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<BankOptions>, DirectoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

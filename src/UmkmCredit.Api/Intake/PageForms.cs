@@ -142,7 +142,8 @@ public static class PageForms
             var raw = posted.Value(path).Trim();
             if (ApplicationFormFields.CheckFields.Contains(path))
             {
-                if (path.StartsWith("consent.", StringComparison.Ordinal) || raw.Length > 0)
+                // An unticked box posts nothing: the required consent then reads false (its message), the optional ones stay absent.
+                if (path == "consent.dataProcessing" || raw.Length > 0)
                 {
                     section[parts[1]] = raw is "true" or "on" or "ya";
                 }

@@ -50,6 +50,7 @@ public sealed class FormState
             ["request.scheme"] = app.Request.SchemeCode, ["request.amount"] = app.Request.Amount.ToString(CultureInfo.InvariantCulture),
             ["request.tenorMonths"] = app.Request.TenorMonths.ToString(CultureInfo.InvariantCulture), ["request.purpose"] = app.Request.Purpose,
             ["request.description"] = app.Request.Description, ["request.collateral"] = app.Request.Collateral ?? string.Empty,
+            ["consent.whatsapp"] = app.WhatsAppConsent ? "true" : string.Empty,
         };
         return new FormState(v, []);
     }
@@ -67,7 +68,7 @@ public static class ApplicationFormFields
     /// <summary>Check boxes (a ticked box posts <c>true</c>).</summary>
     public static IReadOnlySet<string> CheckFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "business.halalCertified", "consent.dataProcessing",
+        "business.halalCertified", "consent.dataProcessing", "consent.whatsapp",
     };
 
     /// <summary>Every text field of the application (JSON paths).</summary>
@@ -147,11 +148,12 @@ public static class ApplicationFormFields
         Requirements(sb, schemes, today);
     }
 
-    /// <summary>The consent boxes.</summary>
+    /// <summary>The consent boxes (the WhatsApp opt-in is optional and starts unticked).</summary>
     public static void Consent(StringBuilder sb, FormState s)
     {
         sb.Append("<h2>Persetujuan</h2>");
         Check(sb, s, "consent.dataProcessing", "Saya menyetujui pemrosesan data pribadi saya untuk keperluan permohonan kredit ini sesuai UU No. 27 Tahun 2022. *");
+        Check(sb, s, "consent.whatsapp", "Kirim juga pesan status permohonan saya lewat WhatsApp ke nomor HP yang saya isi.");
     }
 
     /// <summary>One file field per document kind, with its messages.</summary>

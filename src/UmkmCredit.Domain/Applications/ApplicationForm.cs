@@ -111,4 +111,8 @@ public sealed class ConsentForm
 {
     /// <summary>Must be <c>true</c>.</summary>
     public bool? DataProcessing { get; set; }
+
+    /// <summary>Optional opt-in to status messages by WhatsApp to <see cref="ApplicantForm.Phone"/>; absent = <c>false</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("whatsapp")]
+    public bool? WhatsApp { get; set; }
 }

@@ -58,7 +58,7 @@ public static class ApplicationValidator
         }
 
         CreditApplication? application = v.Errors.Count == 0 && applicant is not null && business is not null && request is not null
-            ? new CreditApplication(applicant, business, request, null)
+            ? new CreditApplication(applicant, business, request, null, form.Consent?.WhatsApp == true)
             : null;
         return new ValidationOutcome(application, v.Errors);
     }

@@ -5,7 +5,8 @@ namespace UmkmCredit.Domain.Applications;
 /// <param name="Business">The business.</param>
 /// <param name="Request">The credit requested.</param>
 /// <param name="ConsentedAtUtc">When consent to data processing was given (set by the intake, UTC).</param>
-public sealed record CreditApplication(Applicant Applicant, Business Business, CreditRequest Request, DateTime? ConsentedAtUtc);
+/// <param name="WhatsAppConsent">The applicant opted in to status messages by WhatsApp (<c>consent.whatsapp</c>); given at <paramref name="ConsentedAtUtc"/>.</param>
+public sealed record CreditApplication(Applicant Applicant, Business Business, CreditRequest Request, DateTime? ConsentedAtUtc, bool WhatsAppConsent = false);
 
 /// <summary>The applicant, normalised.</summary>
 /// <param name="Nik">16 digits. Personal data: mask with <see cref="Identity.Nik.Mask"/> outside the record.</param>

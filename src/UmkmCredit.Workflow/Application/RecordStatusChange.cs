@@ -12,7 +12,7 @@ namespace UmkmCredit.Workflow.Application;
 
 /// <summary>
 /// Records one status change: appends it to the audit trail, updates the read model (never backwards:
-/// the row keeps the highest sequence) and tells the applicant by e-mail.
+/// the row keeps the highest sequence) and tells the applicant by e-mail (and by WhatsApp if they opted in).
 /// </summary>
 public sealed class RecordStatusChange(
     IApplicationRepository applications,
@@ -24,7 +24,8 @@ public sealed class RecordStatusChange(
     Intake.ActiveApplicationGuard activeApplications,
     ILogger<RecordStatusChange> logger,
     Webhooks.WebhookPublisher webhooks,
-    IEngineClientSource engine) : IWorkflowActivity<StatusChangeRecord, bool>
+    IEngineClientSource engine,
+    WhatsAppStatusMessages whatsApp) : IWorkflowActivity<StatusChangeRecord, bool>
 {
     /// <inheritdoc />
     public async Task<bool> RunAsync(StatusChangeRecord input, CancellationToken cancellationToken = default)
@@ -55,6 +56,9 @@ public sealed class RecordStatusChange(
         await notifier.SendAsync(Messages.StatusChanged(
             app.Applicant.Email, app.Applicant.FullName, input.ApplicationId, input.To, input.Note, input.DeadlineUtc,
             input.Reasons.Select(r => r.Message).ToList(), statusUrl, stored.Reference), cancellationToken).ConfigureAwait(false);
+
+        // After the e-mail, and never throwing: a WhatsApp failure is logged and audited, not retried with the mail.
+        await whatsApp.SendStatusAsync(stored, input, statusUrl, cancellationToken).ConfigureAwait(false);
         Log.StatusRecorded(logger, input.ApplicationId, input.Sequence, input.From, input.To);
         return true;
     }

@@ -71,6 +71,15 @@ public static class AuditEvents
     /// <summary>An administrator asked for a webhook delivery to be sent again.</summary>
     public const string AdminWebhookRedelivered = "admin.webhookRedelivered";
 
+    /// <summary>The applicant opted in to status messages by WhatsApp (detail: given for the masked number, or withdrawn in a revision).</summary>
+    public const string WhatsAppConsentGiven = "consent.whatsapp";
+
+    /// <summary>A status message went out by WhatsApp.</summary>
+    public const string WhatsAppSent = "notification.whatsappSent";
+
+    /// <summary>A status message could not be sent by WhatsApp (the e-mail went out).</summary>
+    public const string WhatsAppFailed = "notification.whatsappFailed";
+
     /// <summary>Prefix of status changes (<c>status.Approved</c>, …).</summary>
     public const string StatusPrefix = "status.";
 
@@ -100,6 +109,9 @@ public static class AuditEvents
         [AdminCancelled] = "Permohonan dibatalkan admin",
         [AdminExported] = "Diekspor ke berkas SIKP",
         [AdminWebhookRedelivered] = "Webhook dikirim ulang atas permintaan admin",
+        [WhatsAppConsentGiven] = "Pilihan pesan status lewat WhatsApp dicatat",
+        [WhatsAppSent] = "Pesan status dikirim lewat WhatsApp",
+        [WhatsAppFailed] = "Pesan WhatsApp gagal dikirim",
     };
 
     /// <summary>The Indonesian wording of an event (status changes read "Status: Disetujui").</summary>

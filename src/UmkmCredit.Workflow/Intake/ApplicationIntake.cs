@@ -73,6 +73,10 @@ public sealed class ApplicationIntake(
         if (created)
         {
             await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.ApplicationSubmitted, AuditActors.Applicant, null, ip, userAgent), cancellationToken).ConfigureAwait(false);
+            if (Notifications.WhatsAppConsent.Entry(stored.Application, null, now, ip, userAgent) is { } consent)
+            {
+                await audit.AppendAsync(id, consent, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

@@ -467,3 +467,34 @@ public sealed class ApplicationValidatorTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 }
+
+public sealed class WhatsAppConsentTests
+{
+    private static readonly SchemeCatalog Schemes = SchemeCatalog.LoadEmbedded();
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Consent_whatsapp_is_optional_and_false_unless_given(bool? given, bool expected)
+    {
+        var outcome = ApplicationValidator.Validate(Forms.With(f => f.Consent!.WhatsApp = given), Forms.Today, Schemes);
+
+        Assert.True(outcome.IsValid, string.Join("; ", outcome.Errors));
+        Assert.Equal(expected, outcome.Application!.WhatsAppConsent);
+    }
+
+    [Fact]
+    public void A_stored_application_without_the_field_reads_as_not_opted_in()
+    {
+        var app = ApplicationValidator.Validate(Forms.With(f => f.Consent!.WhatsApp = true), Forms.Today, Schemes).Application!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(app, JsonSerializerOptions.Web))!.AsObject();
+        Assert.True(json["whatsAppConsent"]!.GetValue<bool>());
+
+        json.Remove("whatsAppConsent");
+        var older = JsonSerializer.Deserialize<CreditApplication>(json.ToJsonString(), JsonSerializerOptions.Web)!;
+
+        Assert.False(older.WhatsAppConsent);
+        Assert.Equal(app with { WhatsAppConsent = false }, older);
+    }
+}

@@ -47,6 +47,10 @@ public sealed class ResubmitApplication(
         var next = stored with { Version = stored.Version + 1, Application = revised with { ConsentedAtUtc = now } };
         await applications.SaveRevisionAsync(next, cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(stored.ApplicationId, new AuditEntry(now, AuditEvents.ApplicationResubmitted, AuditActors.Applicant, $"v{next.Version}", caller.Ip, caller.UserAgent), cancellationToken).ConfigureAwait(false);
+        if (Notifications.WhatsAppConsent.Entry(next.Application, stored.Application.WhatsAppConsent, now, caller.Ip, caller.UserAgent) is { } consent)
+        {
+            await audit.AppendAsync(stored.ApplicationId, consent, cancellationToken).ConfigureAwait(false);
+        }
         await ApplicationSignals.RaiseAsync(caller.Durable, stored.ApplicationId, new WorkflowSignal(SignalKind.Resubmitted, AuditActors.Applicant), cancellationToken).ConfigureAwait(false);
         Log.ApplicationResubmitted(logger, stored.ApplicationId, next.Version);
         return next.Version;

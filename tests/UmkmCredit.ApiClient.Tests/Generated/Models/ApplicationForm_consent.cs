@@ -16,12 +16,15 @@ namespace UmkmCredit.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The dataProcessing property</summary>
         public bool? DataProcessing { get; set; }
+        /// <summary>Opt-in: status messages also by WhatsApp to applicant.phone (only where the server has WhatsApp configured). Recorded in the audit with its time.</summary>
+        public bool? Whatsapp { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::UmkmCredit.ApiClient.Models.ApplicationForm_consent"/> and sets the default values.
         /// </summary>
         public ApplicationForm_consent()
         {
             AdditionalData = new Dictionary<string, object>();
+            Whatsapp = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -42,6 +45,7 @@ namespace UmkmCredit.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "dataProcessing", n => { DataProcessing = n.GetBoolValue(); } },
+                { "whatsapp", n => { Whatsapp = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -52,6 +56,7 @@ namespace UmkmCredit.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("dataProcessing", DataProcessing);
+            writer.WriteBoolValue("whatsapp", Whatsapp);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
