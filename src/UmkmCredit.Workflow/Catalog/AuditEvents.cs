@@ -71,6 +71,15 @@ public static class AuditEvents
     /// <summary>An administrator asked for a webhook delivery to be sent again.</summary>
     public const string AdminWebhookRedelivered = "admin.webhookRedelivered";
 
+    /// <summary>The applicant downloaded their data (UU 27/2022 PDP, access right).</summary>
+    public const string ApplicationExported = "application.exported";
+
+    /// <summary>The applicant's personal data and documents were erased at their request (tombstone; no personal data).</summary>
+    public const string ApplicationErased = "application.erased";
+
+    /// <summary>The retention period ran out: personal data, documents and engine history purged (tombstone).</summary>
+    public const string ApplicationPurged = "application.purged";
+
     /// <summary>Prefix of status changes (<c>status.Approved</c>, …).</summary>
     public const string StatusPrefix = "status.";
 
@@ -100,6 +109,9 @@ public static class AuditEvents
         [AdminCancelled] = "Permohonan dibatalkan admin",
         [AdminExported] = "Diekspor ke berkas SIKP",
         [AdminWebhookRedelivered] = "Webhook dikirim ulang atas permintaan admin",
+        [ApplicationExported] = "Data pribadi diunduh pemohon",
+        [ApplicationErased] = "Data pribadi dihapus atas permintaan pemohon",
+        [ApplicationPurged] = "Data pribadi dihapus karena masa simpan berakhir",
     };
 
     /// <summary>The Indonesian wording of an event (status changes read "Status: Disetujui").</summary>
