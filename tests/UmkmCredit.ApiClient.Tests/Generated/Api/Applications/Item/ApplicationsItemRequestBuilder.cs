@@ -10,6 +10,8 @@ using System.Threading;
 using System;
 using UmkmCredit.ApiClient.Api.Applications.Item.Agreement;
 using UmkmCredit.ApiClient.Api.Applications.Item.Documents;
+using UmkmCredit.ApiClient.Api.Applications.Item.Erase;
+using UmkmCredit.ApiClient.Api.Applications.Item.Export;
 using UmkmCredit.ApiClient.Api.Applications.Item.Receipt;
 using UmkmCredit.ApiClient.Api.Applications.Item.Resubmit;
 using UmkmCredit.ApiClient.Api.Applications.Item.Withdraw;
@@ -31,6 +33,16 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder Documents
         {
             get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The erase property</summary>
+        public global::UmkmCredit.ApiClient.Api.Applications.Item.Erase.EraseRequestBuilder Erase
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Erase.EraseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The export property</summary>
+        public global::UmkmCredit.ApiClient.Api.Applications.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The receipt property</summary>
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Receipt.ReceiptRequestBuilder Receipt
