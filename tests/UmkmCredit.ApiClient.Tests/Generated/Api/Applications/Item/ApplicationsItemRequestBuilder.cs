@@ -83,6 +83,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::UmkmCredit.ApiClient.Models.ApplicationStatusView?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -97,6 +98,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
             {
                 { "401", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "410", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.ApplicationStatusView>(requestInfo, global::UmkmCredit.ApiClient.Models.ApplicationStatusView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
