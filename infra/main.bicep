@@ -79,6 +79,9 @@ param taskHubName string = 'umkmcredit'
 @description('NCRONTAB (seconds first) of the reminder sweep.')
 param remindersSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB of the retention job (19:00 UTC = 03:00 WITA).')
+param retentionSchedule string = '0 0 19 * * *'
+
 @description('Workflow:* settings.')
 param workflow {
   reviewWorkingDays: int
@@ -301,6 +304,7 @@ module function 'app/function.bicep' = {
     linksBaseUrl: linksBaseUrl
     taskHubName: taskHubName
     remindersSchedule: remindersSchedule
+    retentionSchedule: retentionSchedule
     smtpHost: useAcs ? communication!.outputs.smtpHost : smtpHost
     smtpPort: useAcs ? communication!.outputs.smtpPort : smtpPort
     smtpUser: useAcs ? (empty(smtpUser) ? 'umkmcredit' : smtpUser) : smtpUser

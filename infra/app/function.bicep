@@ -70,6 +70,9 @@ param taskHubName string
 @description('NCRONTAB of the reminder sweep (REMINDERS_SCHEDULE, the timer trigger\'s %...% expression).')
 param remindersSchedule string
 
+@description('NCRONTAB of the retention job (RETENTION_SCHEDULE, the timer trigger\'s %...% expression; UU 27/2022 PDP).')
+param retentionSchedule string
+
 @description('Notifications:Smtp:Host: smtp.azurecomm.net (Azure Communication Services) or another relay. Required: outside Development the app refuses to start without it.')
 @minLength(1)
 param smtpHost string
@@ -275,6 +278,8 @@ var baseSettings = {
   AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: maxQueuePollingInterval
   REMINDERS_SCHEDULE: remindersSchedule
   Reminders__Schedule: remindersSchedule
+  RETENTION_SCHEDULE: retentionSchedule
+  Retention__Schedule: retentionSchedule
   Links__BaseUrl: empty(linksBaseUrl) ? 'https://${app.properties.defaultHostName}' : linksBaseUrl
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSigningKeySecretUri})'
   Admin__ApiKey: '@Microsoft.KeyVault(SecretUri=${adminApiKeySecretUri})'

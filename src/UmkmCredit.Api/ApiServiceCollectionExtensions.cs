@@ -15,6 +15,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddUmkmCreditWorkflow();
         services.AddTransient<ApplicationEndpoints>();
+        services.AddTransient<PersonalDataEndpoints>();
         services.AddTransient<ReviewEndpoints>();
         services.AddTransient<Signing.SigningEndpoints>();
         services.AddTransient<Signing.VerifyEndpoints>();

@@ -21,6 +21,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<Scheduling.ReminderOptions>().BindConfiguration(Scheduling.ReminderOptions.Section)
             .Validate(o => Scheduling.SweepSchedule.IsValid(o.Schedule), "Reminders:Schedule must be an NCRONTAB expression (six fields, seconds first, or five).")
             .ValidateOnStart();
+        services.AddOptions<UmkmCredit.Workflow.Privacy.RetentionOptions>()
+            .Validate(o => Scheduling.SweepSchedule.IsValid(o.Schedule), "Retention:Schedule must be an NCRONTAB expression (six fields, seconds first, or five).")
+            .ValidateOnStart();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<StorageClients>());
 
@@ -33,6 +36,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ILinkStore, TableLinkStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<INikClaims, TableNikClaims>();
+        services.AddSingleton<IPersonalDataStore, StoragePersonalDataStore>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementArchive, BlobAgreementArchive>();
         services.AddSingleton<UmkmCredit.Workflow.Agreements.IAgreementNumbers, TableAgreementNumbers>();
         services.AddSingleton<IApplicationReferences, TableApplicationReferences>();

@@ -67,6 +67,7 @@ public static class ServerHostingExtensions
         services.AddDurableTaskClient(b => b.UseGrpc());
         services.AddSingleton<UmkmCredit.Workflow.Ports.IEngineClientSource, ServerEngineClient>();
         services.AddHostedService<ReminderScheduler>();
+        services.AddHostedService<RetentionScheduler>();
         services.AddHostedService<LocalTimeStampServer>();
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
             .Configure<EmbeddedSidecar>((o, sidecar) => o.Channel = sidecar.Channel());

@@ -67,6 +67,11 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddTransient<UseCases.Applicant.ResubmitApplication>();
         services.TryAddTransient<UseCases.Applicant.WithdrawApplication>();
         services.TryAddTransient<UseCases.Applicant.LookupApplication>();
+        services.TryAddTransient<UseCases.Applicant.ExportApplicationData>();
+        services.TryAddTransient<UseCases.Applicant.EraseApplication>();
+        services.TryAddTransient<Privacy.PersonalDataEraser>();
+        services.TryAddTransient<UseCases.Admin.RunRetention>();
+        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddTransient<UseCases.Review.ViewReview>();
         services.TryAddTransient<UseCases.Review.DecideReview>();
         services.TryAddTransient<UseCases.Review.ViewReviewDocument>();

@@ -84,12 +84,15 @@ public sealed partial class FunctionsParityTests
     }
 
     [Fact]
-    public void Functions_have_exactly_one_timer_the_reminder_sweep_on_the_documented_setting()
+    public void Functions_have_two_timers_reminders_and_retention_on_their_documented_settings()
     {
-        var timer = Assert.Single(FunctionsApp.WithTrigger<TimerTriggerAttribute>());
+        var timers = FunctionsApp.WithTrigger<TimerTriggerAttribute>()
+            .Select(t => $"{t.Function.Name} {t.Trigger.Schedule}")
+            .Order(StringComparer.Ordinal);
 
-        Assert.Equal(ReminderTimerFunction.Name, timer.Function.Name);
-        Assert.Equal($"%{ReminderTimerFunction.ScheduleSetting}%", timer.Trigger.Schedule);
+        Assert.Equal(
+            [$"{ReminderTimerFunction.Name} %{ReminderTimerFunction.ScheduleSetting}%", $"{RetentionTimerFunction.Name} %{RetentionTimerFunction.ScheduleSetting}%"],
+            timers);
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public sealed partial class FunctionsParityTests
 
         Assert.All(FunctionsApp.All, f => Assert.Contains(f.Trigger.GetType(), known));
         Assert.Equal(FunctionsApp.All.Count, FunctionsApp.All.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(ApiRoutes.All.Count + WorkflowCatalog.Orchestrations.Count + WorkflowCatalog.Activities.Count + 1, FunctionsApp.All.Count);
+        Assert.Equal(ApiRoutes.All.Count + WorkflowCatalog.Orchestrations.Count + WorkflowCatalog.Activities.Count + 2, FunctionsApp.All.Count);
     }
 
     internal static string Describe(string name, IEnumerable<string> methods, string route, AuthorizationLevel level) =>

@@ -53,6 +53,7 @@ public sealed partial class HostSettingsTests
             .ToList();
 
         Assert.Contains(ReminderTimerFunction.ScheduleSetting, expressions);
+        Assert.Contains(RetentionTimerFunction.ScheduleSetting, expressions);
         Assert.All(expressions, name => Assert.True(Values.ContainsKey(name), $"local.settings.sample.json lacks {name}."));
     }
 
@@ -64,6 +65,16 @@ public sealed partial class HostSettingsTests
         Assert.Equal(ServerSettings()["Reminders:Schedule"], schedule);
         var next = new SweepSchedule(schedule).Next(new DateTime(2025, 1, 1, 0, 0, 1, DateTimeKind.Utc));
         Assert.Equal(new DateTime(2025, 1, 1, 0, 15, 0, DateTimeKind.Utc), next);
+    }
+
+    [Fact]
+    public void Sample_retention_schedule_is_the_servers_and_runs_at_night_in_Kalimantan()
+    {
+        var schedule = (string)Values[RetentionTimerFunction.ScheduleSetting]!;
+
+        Assert.Equal(ServerSettings()["Retention:Schedule"], schedule);
+        var next = new SweepSchedule(schedule).Next(new DateTime(2025, 1, 1, 0, 0, 1, DateTimeKind.Utc));
+        Assert.Equal(new DateTime(2025, 1, 1, 19, 0, 0, DateTimeKind.Utc), next); // 03.00 WITA
     }
 
     [Fact]

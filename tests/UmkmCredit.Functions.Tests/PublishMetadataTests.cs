@@ -81,6 +81,8 @@ public sealed class PublishMetadataTests
 
         expected.Add(ReminderTimerFunction.Name, ("timerTrigger", b =>
             Assert.Equal($"%{ReminderTimerFunction.ScheduleSetting}%", (string?)b["schedule"])));
+        expected.Add(RetentionTimerFunction.Name, ("timerTrigger", b =>
+            Assert.Equal($"%{RetentionTimerFunction.ScheduleSetting}%", (string?)b["schedule"])));
         return expected;
     }
 

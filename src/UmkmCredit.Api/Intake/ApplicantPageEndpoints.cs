@@ -30,6 +30,7 @@ public sealed class ApplicantPageEndpoints(
         ["uploaded"] = "Dokumen tersimpan. Terima kasih.",
         ["resubmitted"] = "Perbaikan terkirim dan dinilai kembali oleh petugas.",
         ["withdrawn"] = "Permohonan sudah ditarik.",
+        ["erased"] = "Data pribadi Anda sudah dihapus.",
     };
 
     /// <summary><c>GET /api/portal</c>.</summary>

@@ -3,6 +3,7 @@ using UmkmCredit.Api.Intake;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Calendar;
 using UmkmCredit.Domain.Money;
+using UmkmCredit.Domain.Privacy;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Ports;
@@ -15,7 +16,8 @@ namespace UmkmCredit.Api.Pages;
 /// <param name="Upload">The upload form's messages.</param>
 /// <param name="Resubmit">The resubmission form as typed, with messages (null: prefilled from the stored application).</param>
 /// <param name="ConfirmWithdraw">True to show the withdrawal confirmation step.</param>
-public sealed record StatusPageContext(string Token, string? Notice = null, FormState? Upload = null, FormState? Resubmit = null, bool ConfirmWithdraw = false);
+/// <param name="ConfirmErase">True to show the erasure confirmation step.</param>
+public sealed record StatusPageContext(string Token, string? Notice = null, FormState? Upload = null, FormState? Resubmit = null, bool ConfirmWithdraw = false, bool ConfirmErase = false);
 
 /// <summary>The applicant's status page: a stepper, whose turn it is, and the forms the status allows (plain posts, 303 back).</summary>
 public static class StatusPage
@@ -141,6 +143,7 @@ public static class StatusPage
             sb.Append("</div>");
         }
 
+        PersonalData(sb, view, id, tokenQuery, hidden, context.ConfirmErase);
         sb.Append("<div class=\"card\"><h2>Riwayat</h2><ul class=\"history\">");
         foreach (var h in view.History)
         {
@@ -154,7 +157,35 @@ public static class StatusPage
         }
 
         sb.Append("</ul></div>");
-        return Html.Page(context.ConfirmWithdraw ? "Konfirmasi penarikan" : "Status permohonan", sb.ToString(), ApplicantScript.Script);
+        return Html.Page(context.ConfirmWithdraw ? "Konfirmasi penarikan" : context.ConfirmErase ? "Konfirmasi penghapusan data" : "Status permohonan", sb.ToString(), ApplicantScript.Script);
+    }
+
+    // UU 27/2022 (PDP): the applicant's own data, downloadable at any time; erasable once final and unsigned.
+    private static void PersonalData(StringBuilder sb, ApplicationStatusView view, string id, string tokenQuery, string hidden, bool confirm)
+    {
+        sb.Append("<div class=\"card\" id=\"personal-data\"><h2>Data pribadi</h2><p><a id=\"export-link\" href=\"/api/applications/").Append(id).Append("/export")
+          .Append(Html.E(tokenQuery)).Append("\" download>Unduh data saya</a> <span class=\"muted\">(ZIP: data permohonan, dokumen, riwayat, jejak audit, perjanjian)</span></p>");
+        var erasable = PersonalDataRules.MayErase(view.Status, view.Status == ApplicationStatus.Completed);
+        if (erasable.Allowed)
+        {
+            sb.Append("<form method=\"post\" action=\"/api/applications/").Append(id).Append("/erase\">").Append(hidden);
+            if (confirm)
+            {
+                sb.Append("<p><strong>Yakin menghapus data pribadi dan dokumen permohonan ").Append(Html.E(view.Reference ?? id)).Append("?</strong> Penghapusan tidak dapat dibatalkan. Unduh data Anda lebih dulu bila masih diperlukan. Yang tersisa hanya catatan tanpa data pribadi (nomor, kabupaten/kota, status, tanggal).</p>")
+                  .Append("<input type=\"hidden\" name=\"confirm\" value=\"ya\"><button type=\"submit\" class=\"danger\" id=\"confirm-erase\">Ya, hapus data saya</button></form>")
+                  .Append("<p><a href=\"/api/applications/").Append(id).Append(Html.E(tokenQuery)).Append("\">Batal, kembali ke status</a></p>");
+            }
+            else
+            {
+                sb.Append("<p class=\"muted\">Permohonan ini sudah berakhir. Anda dapat meminta data pribadi dan dokumennya dihapus.</p><button type=\"submit\" class=\"secondary\" id=\"erase\">Hapus data saya…</button></form>");
+            }
+        }
+        else
+        {
+            sb.Append("<p class=\"muted\" id=\"erase-refusal\">").Append(Html.E(erasable.Refusal)).Append("</p>");
+        }
+
+        sb.Append("</div>");
     }
 
     private static void Stepper(StringBuilder sb, ApplicationStatus status)

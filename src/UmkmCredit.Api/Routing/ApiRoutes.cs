@@ -93,6 +93,9 @@ public static class ApiRoutes
 
         new(RouteNames.AdminStartImport, "POST", "admin/imports", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ImportEndpoints>().StartAsync(r)),
         new(RouteNames.AdminGetImport, "GET", "admin/imports/{importId}", RouteAccess.Admin, (sp, r) => sp.GetRequiredService<ImportEndpoints>().GetAsync(r)),
+
+        new(RouteNames.ExportApplicationData, "GET", "applications/{id}/export", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<PersonalDataEndpoints>().ExportAsync(r)),
+        new(RouteNames.EraseApplication, "POST", "applications/{id}/erase", RouteAccess.Anonymous, (sp, r) => sp.GetRequiredService<PersonalDataEndpoints>().EraseAsync(r)),
     ];
 
     /// <summary>Finds a route by name.</summary>
@@ -125,6 +128,12 @@ public static class RouteNames
 
     /// <summary><c>POST /api/applications/{id}/withdraw</c>.</summary>
     public const string WithdrawApplication = "WithdrawApplication";
+
+    /// <summary><c>GET /api/applications/{id}/export</c> (the applicant's data as a zip).</summary>
+    public const string ExportApplicationData = "ExportApplicationData";
+
+    /// <summary><c>POST /api/applications/{id}/erase</c>.</summary>
+    public const string EraseApplication = "EraseApplication";
 
     /// <summary><c>GET /api/review/{token}</c>.</summary>
     public const string GetReview = "GetReview";

@@ -61,7 +61,10 @@ public sealed class BlobApplicationRepository(StorageClients clients) : IApplica
         try
         {
             var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<StoredApplication>(StorageJson.Options);
+            var stored = content.Value.Content.ToObjectFromJson<StoredApplication>(StorageJson.Options);
+
+            // An erased application's blob is a tombstone without the application: to every reader it is gone.
+            return stored?.Application is null ? null : stored;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

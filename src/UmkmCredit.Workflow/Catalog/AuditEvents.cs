@@ -80,6 +80,15 @@ public static class AuditEvents
     /// <summary>A status message could not be sent by WhatsApp (the e-mail went out).</summary>
     public const string WhatsAppFailed = "notification.whatsappFailed";
 
+    /// <summary>The applicant downloaded their data (UU 27/2022 PDP, access right).</summary>
+    public const string ApplicationExported = "application.exported";
+
+    /// <summary>The applicant's personal data and documents were erased at their request (tombstone; no personal data).</summary>
+    public const string ApplicationErased = "application.erased";
+
+    /// <summary>The retention period ran out: personal data, documents and engine history purged (tombstone).</summary>
+    public const string ApplicationPurged = "application.purged";
+
     /// <summary>Prefix of status changes (<c>status.Approved</c>, …).</summary>
     public const string StatusPrefix = "status.";
 
@@ -112,6 +121,9 @@ public static class AuditEvents
         [WhatsAppConsentGiven] = "Pilihan pesan status lewat WhatsApp dicatat",
         [WhatsAppSent] = "Pesan status dikirim lewat WhatsApp",
         [WhatsAppFailed] = "Pesan WhatsApp gagal dikirim",
+        [ApplicationExported] = "Data pribadi diunduh pemohon",
+        [ApplicationErased] = "Data pribadi dihapus atas permintaan pemohon",
+        [ApplicationPurged] = "Data pribadi dihapus karena masa simpan berakhir",
     };
 
     /// <summary>The Indonesian wording of an event (status changes read "Status: Disetujui").</summary>

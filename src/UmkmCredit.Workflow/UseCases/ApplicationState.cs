@@ -7,7 +7,7 @@ using UmkmCredit.Workflow.Ports;
 namespace UmkmCredit.Workflow.UseCases;
 
 /// <summary>Finds applications and reads their state as the orchestration publishes it.</summary>
-public sealed class ApplicationState(IApplicationRepository applications)
+public sealed class ApplicationState(IApplicationRepository applications, IPersonalDataStore? erasures = null)
 {
     /// <summary>True for ids we issue (32 lowercase hex digits).</summary>
     public static bool IsApplicationId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
@@ -25,8 +25,21 @@ public sealed class ApplicationState(IApplicationRepository applications)
         }
 
         var stored = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null && erasures is not null && IsApplicationId(id)
+            && await erasures.GetTombstoneAsync(id!, cancellationToken).ConfigureAwait(false) is { } tombstone
+            && AccessTokens.Matches(token, tombstone.AccessTokenHash))
+        {
+            return Erased(tombstone);
+        }
+
         return stored is not null && AccessTokens.Matches(token, stored.AccessTokenHash) ? stored : Failure.NotFound();
     }
+
+    /// <summary>410 for the holder of an erased application's token: what happened and when, nothing else.</summary>
+    public static Failure Erased(ApplicationTombstone tombstone) => new(FailureKind.Gone, "Data sudah dihapus",
+        $"Data pribadi dan dokumen permohonan {tombstone.Reference ?? tombstone.ApplicationId} sudah dihapus pada {Domain.Calendar.Wita.FormatTimestamp(tombstone.ErasedAtUtc)}"
+        + (tombstone.Reason == Catalog.AuditEvents.ApplicationPurged ? " karena masa simpan berakhir." : " atas permintaan Anda.")
+        + " Yang tersisa hanya catatan tanpa data pribadi (nomor, kabupaten/kota, status dan tanggal).");
 
     /// <summary>The orchestration's published state; <c>Submitted</c> until the orchestration first runs.</summary>
     public static async Task<ApplicationSnapshot> SnapshotAsync(DurableTaskClient durable, StoredApplication stored, CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ using System.Threading;
 using System;
 using UmkmCredit.ApiClient.Api.Applications.Item.Agreement;
 using UmkmCredit.ApiClient.Api.Applications.Item.Documents;
+using UmkmCredit.ApiClient.Api.Applications.Item.Erase;
+using UmkmCredit.ApiClient.Api.Applications.Item.Export;
 using UmkmCredit.ApiClient.Api.Applications.Item.Receipt;
 using UmkmCredit.ApiClient.Api.Applications.Item.Resubmit;
 using UmkmCredit.ApiClient.Api.Applications.Item.Withdraw;
@@ -31,6 +33,16 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder Documents
         {
             get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Documents.DocumentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The erase property</summary>
+        public global::UmkmCredit.ApiClient.Api.Applications.Item.Erase.EraseRequestBuilder Erase
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Erase.EraseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The export property</summary>
+        public global::UmkmCredit.ApiClient.Api.Applications.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::UmkmCredit.ApiClient.Api.Applications.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The receipt property</summary>
         public global::UmkmCredit.ApiClient.Api.Applications.Item.Receipt.ReceiptRequestBuilder Receipt
@@ -71,6 +83,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::UmkmCredit.ApiClient.Models.ApplicationStatusView?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -85,6 +98,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item
             {
                 { "401", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "410", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::UmkmCredit.ApiClient.Models.ApplicationStatusView>(requestInfo, global::UmkmCredit.ApiClient.Models.ApplicationStatusView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

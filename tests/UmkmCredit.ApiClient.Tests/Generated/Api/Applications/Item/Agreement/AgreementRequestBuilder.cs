@@ -41,6 +41,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Agreement
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::UmkmCredit.ApiClient.Models.Problem">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -55,6 +56,7 @@ namespace UmkmCredit.ApiClient.Api.Applications.Item.Agreement
             {
                 { "401", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "410", global::UmkmCredit.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }

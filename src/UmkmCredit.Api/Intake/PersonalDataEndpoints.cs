@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using UmkmCredit.Api.Http;
+using UmkmCredit.Api.Pages;
+using UmkmCredit.Api.Routing;
+using UmkmCredit.Workflow.UseCases.Applicant;
+
+namespace UmkmCredit.Api.Intake;
+
+/// <summary>The applicant's rights under UU 27/2022 (PDP): download their data, erase it.</summary>
+public sealed class PersonalDataEndpoints(ExportApplicationData export, EraseApplication erase, ApplicantPageEndpoints pages)
+{
+    /// <summary><c>GET /api/applications/{id}/export</c> → <c>application/zip</c>.</summary>
+    public async Task<IResult> ExportAsync(ApiRequest r) =>
+        Answers.From(r.Http.Request, await export.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false), file =>
+        {
+            r.Http.Response.Headers.CacheControl = "no-store";
+            return Results.File(file.Zip, "application/zip", file.FileName);
+        });
+
+    /// <summary><c>POST /api/applications/{id}/erase</c>; a page form first shows the confirmation step, then posts <c>confirm=ya</c> (303 back).</summary>
+    public async Task<IResult> EraseAsync(ApiRequest r)
+    {
+        if (r.Http.Request.HasFormContentType)
+        {
+            var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return Answers.Failure(r.Http.Request, failure);
+            }
+
+            var token = ApplicantPageEndpoints.TokenOf(r, posted!);
+            if (posted!.Value("confirm") != "ya")
+            {
+                return await pages.StatusPageAsync(r, r.Value("id"), token, new StatusPageContext(token ?? string.Empty, ConfirmErase: true)).ConfigureAwait(false);
+            }
+
+            return Answers.From(r.Http.Request, await erase.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted).ConfigureAwait(false),
+                done => Answers.SeeOther(ApplicantPageEndpoints.StatusUrl(done.ApplicationId, token!, "erased")));
+        }
+
+        return Answers.From(await erase.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),
+            done => Answers.Json(new { applicationId = done.ApplicationId, reference = done.Reference, erased = true }, StatusCodes.Status202Accepted));
+    }
+}
