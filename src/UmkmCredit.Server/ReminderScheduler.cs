@@ -5,37 +5,29 @@ using UmkmCredit.Workflow.Reminders;
 
 namespace UmkmCredit.Server;
 
-/// <summary>Runs the reminder sweep on <c>Reminders:Schedule</c> (the server's counterpart of the Functions timer trigger).</summary>
+/// <summary>Runs the reminder sweep on <c>Reminders:Schedule</c>.</summary>
 internal sealed partial class ReminderScheduler(
     IServiceProvider services,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderScheduler> logger) : BackgroundService
+    ILogger<ReminderScheduler> logger) : ScheduledJob(services, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    protected override string Schedule => options.Value.Schedule;
+
+    /// <inheritdoc />
+    protected override async Task RunOnceAsync(IServiceProvider scoped, CancellationToken cancellationToken)
     {
-        var schedule = new SweepSchedule(options.Value.Schedule);
-        while (!stoppingToken.IsCancellationRequested)
+        var result = await scoped.GetRequiredService<ReminderSweep>()
+            .RunAsync(scoped.GetRequiredService<DurableTaskClient>(), cancellationToken).ConfigureAwait(false);
+        if (result.RemindersSent + result.Recovered + result.Redelivered > 0)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var delay = schedule.Next(now) - now;
-            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
-            try
-            {
-                using var scope = services.CreateScope();
-                var result = await scope.ServiceProvider.GetRequiredService<ReminderSweep>()
-                    .RunAsync(scope.ServiceProvider.GetRequiredService<DurableTaskClient>(), stoppingToken).ConfigureAwait(false);
-                if (result.RemindersSent + result.Recovered + result.Redelivered > 0)
-                {
-                    LogSwept(logger, result.RemindersSent, result.Recovered, result.Redelivered);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
+            LogSwept(logger, result.RemindersSent, result.Recovered, result.Redelivered);
         }
     }
+
+    /// <inheritdoc />
+    protected override void OnFailed(Exception ex) => LogFailed(logger, ex);
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Reminder sweep: {Sent} reminders sent, {Recovered} submissions recovered, {Redelivered} decisions re-delivered")]
     private static partial void LogSwept(ILogger logger, int sent, int recovered, int redelivered);
