@@ -34,6 +34,12 @@ public static class DashboardPage
         sb.Append(BarChart("Jumlah permohonan per kabupaten/kota", view.ByRegency, "#1c7ed6"));
         sb.Append(CountTable("Kabupaten/kota", view.ByRegency, "regency")).Append("</section>");
 
+        var weeks = view.PerWeek ?? [];
+        sb.Append("<section class=\"card\" id=\"per-minggu\"><h2>Permohonan masuk per minggu</h2>");
+        sb.Append("<p class=\"muted\">").Append(weeks.Count).Append(" minggu terakhir (Senin–Minggu, WITA), minggu ini paling bawah.</p>");
+        sb.Append(BarChart("Jumlah permohonan masuk per minggu", weeks, "#7048e8"));
+        sb.Append(CountTable("Minggu", weeks, "week")).Append("</section>");
+
         sb.Append("<section class=\"card\" id=\"terlambat\"><h2>Melewati batas waktu (").Append(view.Overdue.Count).Append(")</h2>");
         sb.Append(ItemTable(view.Overdue, "Tidak ada permohonan yang melewati batas waktu.")).Append("</section>");
 
@@ -78,14 +84,22 @@ public static class DashboardPage
     private static string CountTable(string heading, IReadOnlyList<DashboardCount> counts, string kind)
     {
         var sb = new StringBuilder("<div style=\"overflow-x:auto\"><table style=\"").Append(Table).Append("\"><thead><tr><th style=\"").Append(Cell).Append("\">")
-            .Append(Html.E(heading)).Append("</th><th style=\"").Append(Number).Append("\">Jumlah</th></tr></thead><tbody>");
+            .Append(Html.E(heading)).Append("</th><th style=\"").Append(Number).Append("\">Jumlah</th><th style=\"").Append(Number).Append("\">Nilai diajukan</th></tr></thead><tbody>");
         foreach (var c in counts)
         {
+            // Status and regency counts open the list filtered to them; weeks have no list filter.
+            var label = kind is "status" or "regency" && c.Count > 0
+                ? "<a href=\"/api/admin/applications?" + kind + "=" + Uri.EscapeDataString(c.Key) + "\">" + Html.E(c.Label) + "</a>"
+                : Html.E(c.Label);
             sb.Append("<tr data-").Append(kind).Append("=\"").Append(Html.E(c.Key)).Append("\" data-count=\"").Append(c.Count).Append("\"><td style=\"").Append(Cell).Append("\">")
-                .Append(Html.E(c.Label)).Append("</td><td style=\"").Append(Number).Append("\">").Append(c.Count).Append("</td></tr>");
+                .Append(label).Append("</td><td style=\"").Append(Number).Append("\">").Append(c.Count)
+                .Append("</td><td style=\"").Append(Number).Append("\">").Append(Html.E(Rupiah.Format(c.Amount))).Append("</td></tr>");
         }
 
-        return sb.Append("</tbody></table></div>").ToString();
+        var total = counts.Sum(c => c.Amount);
+        return sb.Append("</tbody><tfoot><tr><td style=\"").Append(Cell).Append("\"><strong>Jumlah</strong></td><td style=\"").Append(Number).Append("\"><strong>")
+            .Append(counts.Sum(c => c.Count)).Append("</strong></td><td style=\"").Append(Number).Append("\" data-total-amount=\"").Append(total).Append("\"><strong>")
+            .Append(Html.E(Rupiah.Format(total))).Append("</strong></td></tr></tfoot></table></div>").ToString();
     }
 
     private static string ItemTable(IReadOnlyList<AdminListItem> items, string empty)

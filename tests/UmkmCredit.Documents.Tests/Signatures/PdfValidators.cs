@@ -47,13 +47,10 @@ internal static partial class PdfValidators
         foreach (Match m in ByteRange().Matches(text))
         {
             long[] r = [.. Enumerable.Range(1, 4).Select(g => long.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture))];
-            string hex = text.Substring((int)r[1] + 1, (int)(r[2] - r[1] - 2)).TrimEnd('0');
-            if (hex.Length % 2 == 1)
-            {
-                hex += "0";
-            }
-
-            byte[] cms = Convert.FromHexString(hex);
+            // The hex string is zero-padded; the CMS is exactly as long as its outer DER SEQUENCE says (trimming zeros
+            // would also cut a signature that happens to end in a zero byte).
+            byte[] padded = Convert.FromHexString(text.Substring((int)r[1] + 1, (int)(r[2] - r[1] - 2)));
+            byte[] cms = padded[..DerLength(padded)];
             byte[] data = [.. pdf.AsSpan(0, (int)r[1]), .. pdf.AsSpan((int)r[2], (int)r[3])];
             string cmsPath = Path.Combine(workDir, $"sig{i}.der"), dataPath = Path.Combine(workDir, $"sig{i}.bin");
             File.WriteAllBytes(cmsPath, cms);
@@ -91,4 +88,27 @@ internal static partial class PdfValidators
     // Written by hand so it does not depend on the code under test's parser.
     [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
     private static partial Regex ByteRange();
+
+    /// <summary>The length of the DER element at the start of <paramref name="der"/> (tag, length octets and content).</summary>
+    private static int DerLength(byte[] der)
+    {
+        if (der.Length < 2)
+        {
+            return der.Length;
+        }
+
+        if (der[1] < 0x80)
+        {
+            return 2 + der[1];
+        }
+
+        var octets = der[1] & 0x7F;
+        var length = 0;
+        for (var k = 0; k < octets; k++)
+        {
+            length = (length << 8) | der[2 + k];
+        }
+
+        return 2 + octets + length;
+    }
 }

@@ -286,6 +286,15 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
         Assert.Matches("data-regency=\"6571\" data-count=\"[1-9][0-9]*\"", html);
         Assert.Contains("Kota Tarakan", html, StringComparison.Ordinal);
 
+        // Counts open the filtered list; totals in rupiah; submissions per week as a chart and a table.
+        Assert.Contains("href=\"/api/admin/applications?status=InReview\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/admin/applications?regency=6571\"", html, StringComparison.Ordinal);
+        Assert.Contains("Nilai diajukan", html, StringComparison.Ordinal);
+        Assert.Matches("data-total-amount=\"[1-9][0-9]*\"", html);
+        var weeks = html[html.IndexOf("id=\"per-minggu\"", StringComparison.Ordinal)..html.IndexOf("id=\"terlambat\"", StringComparison.Ordinal)];
+        Assert.Contains("<svg", weeks, StringComparison.Ordinal);
+        Assert.Matches("data-week=\"[0-9-]+\" data-count=\"[1-9][0-9]*\"", weeks);
+
         var overdueSection = html[html.IndexOf("id=\"terlambat\"", StringComparison.Ordinal)..html.IndexOf("id=\"segera-berakhir\"", StringComparison.Ordinal)];
         var soonSection = html[html.IndexOf("id=\"segera-berakhir\"", StringComparison.Ordinal)..];
         Assert.Contains($"data-application=\"{late}\"", overdueSection, StringComparison.Ordinal);
@@ -294,6 +303,12 @@ public sealed class AdminApiTests(DefaultServerFixture fixture)
         Assert.Contains($"data-application=\"{soon}\"", soonSection, StringComparison.Ordinal);
 
         Assert.True(json.GetProperty("total").GetInt32() >= 3);
+        var perWeek = json.GetProperty("perWeek").EnumerateArray().ToList();
+        Assert.Equal(12, perWeek.Count);
+        Assert.True(perWeek[^1].GetProperty("count").GetInt32() >= 1, perWeek[^1].ToString()); // this week's submissions
+        Assert.Equal(
+            json.GetProperty("byStatus").EnumerateArray().Sum(c => c.GetProperty("amount").GetInt64()),
+            json.GetProperty("byRegency").EnumerateArray().Sum(c => c.GetProperty("amount").GetInt64()));
         Assert.True(json.GetProperty("byStatus").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "InReview").GetProperty("count").GetInt32() >= 1);
         Assert.Equal(5, json.GetProperty("byRegency").EnumerateArray().Count(c => c.GetProperty("key").GetString()!.StartsWith("65", StringComparison.Ordinal)));
         Assert.Contains(json.GetProperty("overdue").EnumerateArray(), x => x.GetProperty("applicationId").GetString() == late);

@@ -14,6 +14,8 @@ namespace UmkmCredit.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>Rupiah requested by the applications counted.</summary>
+        public long? Amount { get; set; }
         /// <summary>The count property</summary>
         public int? Count { get; set; }
         /// <summary>The key property</summary>
@@ -57,6 +59,7 @@ namespace UmkmCredit.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "amount", n => { Amount = n.GetLongValue(); } },
                 { "count", n => { Count = n.GetIntValue(); } },
                 { "key", n => { Key = n.GetStringValue(); } },
                 { "label", n => { Label = n.GetStringValue(); } },
@@ -69,6 +72,7 @@ namespace UmkmCredit.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("amount", Amount);
             writer.WriteIntValue("count", Count);
             writer.WriteStringValue("key", Key);
             writer.WriteStringValue("label", Label);

@@ -50,6 +50,14 @@ namespace UmkmCredit.ApiClient.Models
 #else
         public List<global::UmkmCredit.ApiClient.Models.AdminListItem> Overdue { get; set; }
 #endif
+        /// <summary>Submissions per week (Monday to Sunday, WITA), the last 12 weeks, the current one last; key = the Monday (yyyy-MM-dd).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::UmkmCredit.ApiClient.Models.DashboardCount>? PerWeek { get; set; }
+#nullable restore
+#else
+        public List<global::UmkmCredit.ApiClient.Models.DashboardCount> PerWeek { get; set; }
+#endif
         /// <summary>The total property</summary>
         public int? Total { get; set; }
         /// <summary>
@@ -83,6 +91,7 @@ namespace UmkmCredit.ApiClient.Models
                 { "expiringSoonHours", n => { ExpiringSoonHours = n.GetDoubleValue(); } },
                 { "generatedAt", n => { GeneratedAt = n.GetDateTimeOffsetValue(); } },
                 { "overdue", n => { Overdue = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.AdminListItem>(global::UmkmCredit.ApiClient.Models.AdminListItem.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "perWeek", n => { PerWeek = n.GetCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.DashboardCount>(global::UmkmCredit.ApiClient.Models.DashboardCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
             };
         }
@@ -99,6 +108,7 @@ namespace UmkmCredit.ApiClient.Models
             writer.WriteDoubleValue("expiringSoonHours", ExpiringSoonHours);
             writer.WriteDateTimeOffsetValue("generatedAt", GeneratedAt);
             writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.AdminListItem>("overdue", Overdue);
+            writer.WriteCollectionOfObjectValues<global::UmkmCredit.ApiClient.Models.DashboardCount>("perWeek", PerWeek);
             writer.WriteIntValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }
