@@ -4,7 +4,6 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
 using UmkmCredit.Api;
-using UmkmCredit.Api.Admin;
 using UmkmCredit.Api.Routing;
 using UmkmCredit.Infrastructure;
 using UmkmCredit.Infrastructure.Configuration;
@@ -78,17 +77,11 @@ public static class ServerHostingExtensions
     public static WebApplication MapUmkmCreditApi(this WebApplication app)
     {
         app.UseContractErrors();
-        var adminKey = app.Configuration["Admin:ApiKey"];
         app.UseRateLimiter();
         foreach (var route in ApiRoutes.All)
         {
             var endpoint = app.MapMethods("/api/" + route.Template, [route.Method], async (HttpContext context, ApiDispatcher dispatcher, DurableTaskClient durable) =>
             {
-                if (route.Access == RouteAccess.Admin && await AdminSession.CheckAsync(context.Request, adminKey, DateTimeOffset.UtcNow).ConfigureAwait(false) is { } denied)
-                {
-                    return denied;
-                }
-
                 var values = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
                 return await dispatcher.InvokeAsync(route.Name, context, durable, values).ConfigureAwait(false);
             }).WithName(route.Name);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UmkmCredit.Api.Routing;
@@ -24,19 +25,36 @@ public sealed class WrapperBehaviourTests
         {
             // No handler services are registered, so the dispatcher logs the route it was asked for and answers 500.
             var logger = new RouteCapturingLogger();
-            var dispatcher = new ApiDispatcher(new ServiceCollection().BuildServiceProvider(), logger);
-            var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(
-                new ServiceCollection().AddSingleton(dispatcher).BuildServiceProvider(), function.Method.DeclaringType!);
-            var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-            var args = function.Method.GetParameters()
-                .Select(p => p.ParameterType == typeof(HttpRequest) ? http.Request : p.ParameterType == typeof(string) ? (object)$"value-of-{p.Name}" : null)
-                .ToArray();
+            var http = NewContext();
+            http.Request.Headers["x-functions-key"] = AdminKey; // admin routes are admitted by the dispatcher, not the host
 
-            var result = await (Task<IActionResult>)function.Method.Invoke(instance, args)!;
-            await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+            await InvokeAsync(function, http, logger);
 
             Assert.Equal(function.Name, logger.Route);
             Assert.Equal(StatusCodes.Status500InternalServerError, http.Response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Admin_wrappers_admit_the_key_or_the_console_session_and_refuse_everything_else()
+    {
+        var admin = FunctionsApp.WithTrigger<HttpTriggerAttribute>().Where(f => ApiRoutes.Get(f.Function.Name).Access == RouteAccess.Admin).Select(f => f.Function).ToList();
+        Assert.NotEmpty(admin);
+        var session = SessionCookie();
+        foreach (var function in admin)
+        {
+            var post = ApiRoutes.Get(function.Name).Method == "POST";
+
+            // nothing, or a wrong key: 401 before any handler runs
+            var anonymous = await AnswerAsync(function, _ => { });
+            Assert.Equal((function.Name, StatusCodes.Status401Unauthorized, (string?)null), (function.Name, anonymous.Status, anonymous.Route));
+            var wrong = await AnswerAsync(function, h => h.Request.Headers["x-functions-key"] = "not-the-key");
+            Assert.Equal((function.Name, StatusCodes.Status401Unauthorized, (string?)null), (function.Name, wrong.Status, wrong.Route));
+
+            // the console's cookie: a GET reaches the handler; a POST without the form's CSRF token is refused (403)
+            var withCookie = await AnswerAsync(function, h => h.Request.Headers.Cookie = session);
+            Assert.Equal((function.Name, post ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError, post ? null : function.Name),
+                (function.Name, withCookie.Status, withCookie.Route));
         }
     }
 
@@ -57,6 +75,44 @@ public sealed class WrapperBehaviourTests
             Assert.Equal(descriptor.Implementation, services.Requested);
             Assert.Contains(descriptor.Implementation.Name, error.Message, StringComparison.Ordinal);
         }
+    }
+
+    private const string AdminKey = "functions-admin-key-for-tests";
+
+    private static DefaultHttpContext NewContext() => new() { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+
+    /// <summary>A session cookie as <c>POST /api/admin/session</c> sets it.</summary>
+    private static string SessionCookie()
+    {
+        var http = NewContext();
+        UmkmCredit.Api.Admin.AdminSession.Start(http, AdminKey, DateTimeOffset.UtcNow);
+        var set = http.Response.Headers.SetCookie.ToString();
+        return set[..set.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    private static async Task<(int Status, string? Route)> AnswerAsync(FunctionMethod function, Action<HttpContext> prepare)
+    {
+        var logger = new RouteCapturingLogger();
+        var http = NewContext();
+        http.Request.Method = ApiRoutes.Get(function.Name).Method;
+        prepare(http);
+        await InvokeAsync(function, http, logger);
+        return (http.Response.StatusCode, logger.Route);
+    }
+
+    /// <summary>Calls a wrapper as the Functions host would; no handler services are registered, so a handler that runs answers 500 and logs its route.</summary>
+    private static async Task InvokeAsync(FunctionMethod function, HttpContext http, RouteCapturingLogger logger)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey }).Build();
+        var dispatcher = new ApiDispatcher(new ServiceCollection().BuildServiceProvider(), configuration, TimeProvider.System, logger);
+        var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(
+            new ServiceCollection().AddSingleton(dispatcher).BuildServiceProvider(), function.Method.DeclaringType!);
+        var args = function.Method.GetParameters()
+            .Select(p => p.ParameterType == typeof(HttpRequest) ? http.Request : p.ParameterType == typeof(string) ? (object)$"value-of-{p.Name}" : null)
+            .ToArray();
+
+        var result = await (Task<IActionResult>)function.Method.Invoke(instance, args)!;
+        await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
     }
 
     private sealed class RouteCapturingLogger : ILogger<ApiDispatcher>

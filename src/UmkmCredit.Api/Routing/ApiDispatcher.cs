@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using UmkmCredit.Api.Admin;
 using UmkmCredit.Api.Http;
+using UmkmCredit.Workflow.Configuration;
 
 namespace UmkmCredit.Api.Routing;
 
-/// <summary>Runs a route's handler for either host; turns an unexpected failure into a problem answer, never a stack trace.</summary>
-public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<ApiDispatcher> logger)
+/// <summary>
+/// Runs a route's handler for either host: admits an admin route (the key or the console's session, see
+/// <see cref="AdminSession.CheckAsync"/>) the same way in both, and turns an unexpected failure into a problem
+/// answer, never a stack trace.
+/// </summary>
+public sealed partial class ApiDispatcher(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<ApiDispatcher> logger)
 {
     /// <summary>Runs the named route.</summary>
     public async Task<IResult> InvokeAsync(string routeName, HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> values)
@@ -15,6 +22,12 @@ public sealed partial class ApiDispatcher(IServiceProvider services, ILogger<Api
         SecurityHeaders.Register(http);
         try
         {
+            if (route.Access == RouteAccess.Admin
+                && await AdminSession.CheckAsync(http.Request, configuration[SecretGuard.AdminApiKey], time.GetUtcNow()).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
             return await route.Handler(services, new ApiRequest(http, durable, values)).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)

@@ -31,10 +31,10 @@ public sealed class ReviewFunctions(ApiDispatcher dispatcher)
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.GetReviewDocument, req, client, (nameof(token), token), (nameof(kind), kind));
 
-    // Admin routes use the function key (x-functions-key / ?code=) that the server checks as Admin:ApiKey.
+    // Admin route: anonymous at the host, admitted by ApiDispatcher (admin key or console session), as in the server.
     [Function(RouteNames.AdminRemind)]
     public Task<IActionResult> RemindAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/admin/applications/{id}/remind")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/applications/{id}/remind")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client) =>
         dispatcher.InvokeAsync(RouteNames.AdminRemind, req, client, (nameof(id), id));
