@@ -148,6 +148,29 @@ public sealed class ApplicantPageEndpoints(
     /// <summary>The token of a page form: the hidden field, else the documented <c>?token=</c> or bearer header.</summary>
     public static string? TokenOf(ApiRequest r, PostedForm posted) => posted.Value("token") is { Length: > 0 } t ? t : r.ApplicantToken;
 
+    /// <summary>
+    /// A status-page form behind a confirmation step (withdraw, erase): without <c>confirm=ya</c> the status page
+    /// comes back with <paramref name="confirmStep"/> shown and nothing changes; with it the command runs and the
+    /// browser goes back to the status page with <paramref name="notice"/> (303), or sees the failure as a page.
+    /// </summary>
+    public async Task<IResult> ConfirmedActionAsync<T>(
+        ApiRequest r, Func<string, StatusPageContext> confirmStep, Func<string?, Task<Result<T>>> run, Func<T, string> idOf, string notice)
+    {
+        var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return Answers.Failure(r.Http.Request, failure);
+        }
+
+        var token = TokenOf(r, posted!);
+        if (posted!.Value("confirm") != "ya")
+        {
+            return await StatusPageAsync(r, r.Value("id"), token, confirmStep(token ?? string.Empty)).ConfigureAwait(false);
+        }
+
+        return Answers.From(r.Http.Request, await run(token).ConfigureAwait(false), done => Answers.SeeOther(StatusUrl(idOf(done), token!, notice)));
+    }
+
     /// <summary>Where a form post goes back to: the status page with a notice.</summary>
     public static string StatusUrl(string id, string token, string notice) =>
         $"/api/applications/{id}?token={Uri.EscapeDataString(token)}&notice={notice}";

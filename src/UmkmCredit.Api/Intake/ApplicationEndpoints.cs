@@ -84,20 +84,8 @@ public sealed class ApplicationEndpoints(
     {
         if (r.Http.Request.HasFormContentType)
         {
-            var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                return Answers.Failure(r.Http.Request, failure);
-            }
-
-            var token = ApplicantPageEndpoints.TokenOf(r, posted!);
-            if (posted!.Value("confirm") != "ya")
-            {
-                return await pages.StatusPageAsync(r, r.Value("id"), token, new StatusPageContext(token ?? string.Empty, ConfirmWithdraw: true)).ConfigureAwait(false);
-            }
-
-            return Answers.From(r.Http.Request, await withdraw.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted).ConfigureAwait(false),
-                id => Answers.SeeOther(ApplicantPageEndpoints.StatusUrl(id, token!, "withdrawn")));
+            return await pages.ConfirmedActionAsync(r, token => new StatusPageContext(token, ConfirmWithdraw: true),
+                token => withdraw.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted), id => id, "withdrawn").ConfigureAwait(false);
         }
 
         return Answers.From(await withdraw.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),

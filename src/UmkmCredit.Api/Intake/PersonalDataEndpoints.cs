@@ -22,20 +22,8 @@ public sealed class PersonalDataEndpoints(ExportApplicationData export, EraseApp
     {
         if (r.Http.Request.HasFormContentType)
         {
-            var (posted, failure) = await PageForms.ReadAsync(r.Http.Request, r.Aborted).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                return Answers.Failure(r.Http.Request, failure);
-            }
-
-            var token = ApplicantPageEndpoints.TokenOf(r, posted!);
-            if (posted!.Value("confirm") != "ya")
-            {
-                return await pages.StatusPageAsync(r, r.Value("id"), token, new StatusPageContext(token ?? string.Empty, ConfirmErase: true)).ConfigureAwait(false);
-            }
-
-            return Answers.From(r.Http.Request, await erase.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted).ConfigureAwait(false),
-                done => Answers.SeeOther(ApplicantPageEndpoints.StatusUrl(done.ApplicationId, token!, "erased")));
+            return await pages.ConfirmedActionAsync(r, token => new StatusPageContext(token, ConfirmErase: true),
+                token => erase.ExecuteAsync(r.Value("id"), token, r.Caller, r.Aborted), done => done.ApplicationId, "erased").ConfigureAwait(false);
         }
 
         return Answers.From(await erase.ExecuteAsync(r.Value("id"), r.ApplicantToken, r.Caller, r.Aborted).ConfigureAwait(false),
