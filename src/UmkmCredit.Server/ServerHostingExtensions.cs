@@ -37,7 +37,10 @@ public static class ServerHostingExtensions
         services.AddUmkmCreditApplication();
         services.AddUmkmCreditTelemetry(builder.Configuration, "umkmcredit-server");
         services.AddUmkmCreditRateLimits();
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations()
+            .Validate(o => UmkmCredit.Workflow.Catalog.WorkflowVersions.IsKnown(o.Version),
+                $"Durable:Version must be one of {string.Join(", ", UmkmCredit.Workflow.Catalog.WorkflowVersions.Known)} (the versions this build can run).")
+            .ValidateOnStart()
             .PostConfigure(o => o.WorkerId ??= EngineOptions.DefaultWorkerId(Environment.MachineName, o.TaskHub, builder.Configuration["urls"]));
 
         // Order matters: storage first (AddUmkmCreditInfrastructure), then the sidecar (stopped last), then the worker.
@@ -62,8 +65,21 @@ public static class ServerHostingExtensions
         {
             o.Concurrency.MaximumConcurrentActivityWorkItems = e.Value.MaxConcurrentActivities;
             o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
+
+            // What UseVersioning(...) sets, from the validated options: run instances of this version or older (each on
+            // its own path), leave newer ones untouched for a newer process (Reject, never Fail: an in-flight application
+            // must not die because an old process saw it first), and start sub-orchestrations at this version.
+            o.Versioning = new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = e.Value.Version,
+                DefaultVersion = e.Value.Version,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            };
         });
         services.AddDurableTaskClient(b => b.UseGrpc());
+        services.AddOptions<DurableTaskClientOptions>(Options.DefaultName)
+            .Configure<IOptions<EngineOptions>>((o, e) => o.DefaultVersion = e.Value.Version); // new instances carry this version
         services.AddSingleton<UmkmCredit.Workflow.Ports.IEngineClientSource, ServerEngineClient>();
         services.AddHostedService<ReminderScheduler>();
         services.AddHostedService<RetentionScheduler>();

@@ -26,6 +26,16 @@ public sealed class EngineOptions
     public string TaskHub { get; set; } = "umkmcredit";
 
     /// <summary>
+    /// The workflow version this process stamps on new orchestration instances and the newest it runs (older
+    /// instances run too, on their own path; newer ones are left for a newer process). One of
+    /// <see cref="UmkmCredit.Workflow.Catalog.WorkflowVersions.Known"/>; unset: the code's current version. Set it to the
+    /// previous version to deploy new code without starting anything on the new path yet (see README "Changing the
+    /// workflow safely").
+    /// </summary>
+    [Required]
+    public string Version { get; set; } = UmkmCredit.Workflow.Catalog.WorkflowVersions.Current;
+
+    /// <summary>
     /// This process's name among the task hub's workers. Two processes on one hub must differ, or both own every
     /// partition; a restart of the same process should keep it, so it takes its partition leases back at once instead
     /// of waiting for them to expire. Unset: <see cref="DefaultWorkerId"/>.

@@ -135,7 +135,7 @@ public static class ApplicationOrchestration
             switch (signal!.Verdict)
             {
                 case ReviewVerdict.Approve:
-                    await MoveAsync(ApplicationStatus.Approved, signal.Actor, signal.Note, null);
+                    await MoveAsync(ApplicationStatus.Approved, signal.Actor, ApprovedNote(signal), null);
                     return await SignAsync(signal);
                 case ReviewVerdict.Reject:
                     return await FinishAsync(ApplicationStatus.Rejected, signal.Actor, signal.Note);
@@ -184,6 +184,15 @@ public static class ApplicationOrchestration
                 Recommendations = [.. firstRecommendations, .. (decision.Recommendations ?? []).Where(r => !firstRecommendations.Contains(r))],
             }, null);
         }
+
+        /// <summary>
+        /// Version branch (<see cref="WorkflowVersions.V2"/>): the "Approved" note names the approved amount and the
+        /// mentoring commitments. Instances of 1.0, and those started before versioning, keep the reviewer's note alone.
+        /// </summary>
+        private string? ApprovedNote(WorkflowSignal approval) =>
+            WorkflowVersions.IsAtLeast(context.Version, WorkflowVersions.V2)
+                ? ApprovalNote.Compose(approval.Note, approval.ApprovedAmount, approval.Recommendations)
+                : approval.Note;
 
         private void RecordDecision(WorkflowSignal signal) => _review = _review! with
         {
