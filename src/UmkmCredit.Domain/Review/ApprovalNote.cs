@@ -25,7 +25,7 @@ public static class ApprovalNote
         parts.Add(approvedAmount is { } amount
             ? $"Jumlah disetujui: {Rupiah.Format(amount)}."
             : "Jumlah disetujui: sesuai jumlah yang diajukan.");
-        var commitments = (recommendations ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        var commitments = (recommendations ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim().TrimEnd('.', ';')).ToList();
         if (commitments.Count > 0)
         {
             parts.Add($"Pendampingan: {string.Join("; ", commitments)}.");

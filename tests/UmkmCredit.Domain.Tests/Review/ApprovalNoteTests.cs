@@ -17,4 +17,10 @@ public sealed class ApprovalNoteTests
     [Fact]
     public void Blank_notes_and_blank_commitments_are_left_out() =>
         Assert.Equal("Jumlah disetujui: Rp5.000.000,00.", ApprovalNote.Compose("  ", 5_000_000, ["", "  "]));
+
+    [Fact]
+    public void A_commitment_that_ends_with_its_own_full_stop_is_not_given_a_second_one() =>
+        Assert.Equal(
+            "Jumlah disetujui: Rp10.000.000,00. Pendampingan: Ikut pelatihan pembukuan; Laporan bulanan.",
+            ApprovalNote.Compose(null, 10_000_000, ["Ikut pelatihan pembukuan.", "Laporan bulanan;"]));
 }
