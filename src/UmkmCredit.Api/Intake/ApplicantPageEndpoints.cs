@@ -6,6 +6,7 @@ using UmkmCredit.Api.Routing;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Domain.Schemes;
 using UmkmCredit.Workflow.Configuration;
+using UmkmCredit.Workflow.Notifications;
 using UmkmCredit.Workflow.UseCases;
 using UmkmCredit.Workflow.UseCases.Applicant;
 
@@ -22,7 +23,8 @@ public sealed class ApplicantPageEndpoints(
     LookupApplication lookup,
     SchemeCatalog schemes,
     TimeProvider time,
-    IOptions<WorkflowOptions> workflow)
+    IOptions<WorkflowOptions> workflow,
+    IOptions<WhatsAppOptions> whatsApp)
 {
     /// <summary>Notices shown after a 303 back to the status page (only these words travel in the URL).</summary>
     public static IReadOnlyDictionary<string, string> Notices { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -35,7 +37,7 @@ public sealed class ApplicantPageEndpoints(
 
     /// <summary><c>GET /api/portal</c>.</summary>
     public Task<IResult> PortalAsync(ApiRequest r) =>
-        Task.FromResult(Answers.Page(PortalPage.Render(FormState.Empty, Guid.NewGuid().ToString("N"), schemes, ApplicationFormFields.Today(time))));
+        Task.FromResult(Answers.Page(PortalPage.Render(FormState.Empty, Guid.NewGuid().ToString("N"), schemes, ApplicationFormFields.Today(time), whatsApp.Value.Enabled)));
 
     /// <summary><c>POST /api/portal</c>: the portal's multipart form → SubmitApplication → 303 to the receipt.</summary>
     public async Task<IResult> SubmitAsync(ApiRequest r)
@@ -55,7 +57,7 @@ public sealed class ApplicantPageEndpoints(
             done => WantsJsonOnly(r)
                 ? Answers.Json(new { applicationId = done.ApplicationId, status = nameof(ApplicationStatus.Submitted), statusUrl = $"{r.Http.Request.Scheme}://{r.Http.Request.Host}/api/applications/{done.ApplicationId}", reference = done.Reference, accessToken = done.AccessToken, submittedAt = done.SubmittedAtUtc }, StatusCodes.Status202Accepted)
                 : Answers.SeeOther($"/api/applications/{done.ApplicationId}/receipt?token={Uri.EscapeDataString(done.AccessToken)}"),
-            f => PortalPage.Render(new FormState(posted.Fields, f.Errors ?? [new ValidationError("$", "failure", f.Detail)]), Fresh(key, f), schemes, ApplicationFormFields.Today(time)));
+            f => PortalPage.Render(new FormState(posted.Fields, f.Errors ?? [new ValidationError("$", "failure", f.Detail)]), Fresh(key, f), schemes, ApplicationFormFields.Today(time), whatsApp.Value.Enabled));
     }
 
     /// <summary><c>GET /api/applications/{id}/receipt?token=</c>.</summary>
@@ -142,7 +144,7 @@ public sealed class ApplicantPageEndpoints(
     {
         var result = await queries.GetStatusAsync(id, token, r.Caller, r.Aborted).ConfigureAwait(false);
         return Answers.From(r.Http.Request, result, found =>
-            NoStore(r, Answers.Page(StatusPage.Render(ApplicationStatusView.From(found), found.Stored, context, schemes, ApplicationFormFields.Today(time)), statusCode)));
+            NoStore(r, Answers.Page(StatusPage.Render(ApplicationStatusView.From(found), found.Stored, context, schemes, ApplicationFormFields.Today(time), whatsApp.Value.Enabled), statusCode)));
     }
 
     /// <summary>The token of a page form: the hidden field, else the documented <c>?token=</c> or bearer header.</summary>

@@ -148,12 +148,18 @@ public static class ApplicationFormFields
         Requirements(sb, schemes, today);
     }
 
-    /// <summary>The consent boxes (the WhatsApp opt-in is optional and starts unticked).</summary>
-    public static void Consent(StringBuilder sb, FormState s)
+    /// <summary>
+    /// The consent boxes. The WhatsApp opt-in is optional, starts unticked, and is offered only when the programme
+    /// sends WhatsApp messages at all (<paramref name="offerWhatsApp"/>): no promise the system cannot keep.
+    /// </summary>
+    public static void Consent(StringBuilder sb, FormState s, bool offerWhatsApp)
     {
         sb.Append("<h2>Persetujuan</h2>");
         Check(sb, s, "consent.dataProcessing", "Saya menyetujui pemrosesan data pribadi saya untuk keperluan permohonan kredit ini sesuai UU No. 27 Tahun 2022. *");
-        Check(sb, s, "consent.whatsapp", "Kirim juga pesan status permohonan saya lewat WhatsApp ke nomor HP yang saya isi.");
+        if (offerWhatsApp)
+        {
+            Check(sb, s, "consent.whatsapp", "Kirim juga pesan status permohonan saya lewat WhatsApp ke nomor HP yang saya isi.");
+        }
     }
 
     /// <summary>One file field per document kind, with its messages.</summary>

@@ -11,7 +11,7 @@ namespace UmkmCredit.Api.Pages;
 public static class PortalPage
 {
     /// <summary>Renders the portal (empty, or again after a failed post).</summary>
-    public static string Render(FormState state, string idempotencyKey, SchemeCatalog schemes, DateOnly today)
+    public static string Render(FormState state, string idempotencyKey, SchemeCatalog schemes, DateOnly today, bool offerWhatsApp)
     {
         var sb = new StringBuilder(ApplicantScript.Style);
         sb.Append("<h1>Ajukan kredit usaha</h1><p class=\"muted\">Isi data di bawah ini. Kolom bertanda * wajib diisi.</p>");
@@ -26,7 +26,7 @@ public static class PortalPage
         }
 
         ApplicationFormFields.Files(sb, state, DocumentKinds.All);
-        ApplicationFormFields.Consent(sb, state);
+        ApplicationFormFields.Consent(sb, state, offerWhatsApp);
         sb.Append(ApplicantScript.ProgressMarkup);
         sb.Append("<button type=\"submit\" id=\"submit\">Kirim permohonan</button></form>");
         sb.Append("<p><a href=\"/api/lookup\">Lupa tautan status permohonan?</a></p>");

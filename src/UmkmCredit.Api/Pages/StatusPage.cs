@@ -32,7 +32,7 @@ public static class StatusPage
     ];
 
     /// <summary>Renders the page.</summary>
-    public static string Render(ApplicationStatusView view, StoredApplication stored, StatusPageContext context, SchemeCatalog schemes, DateOnly today)
+    public static string Render(ApplicationStatusView view, StoredApplication stored, StatusPageContext context, SchemeCatalog schemes, DateOnly today, bool offerWhatsApp)
     {
         var app = stored.Application;
         var id = stored.ApplicationId;
@@ -111,7 +111,7 @@ public static class StatusPage
             sb.Append("<p>Perbaiki data di bawah ini lalu kirim. Dokumen pengganti dapat diunggah di bagian Dokumen.</p>");
             sb.Append("<form method=\"post\" action=\"/api/applications/").Append(id).Append("/resubmit\" novalidate>").Append(hidden);
             ApplicationFormFields.Fields(sb, state, schemes, today);
-            ApplicationFormFields.Consent(sb, state);
+            ApplicationFormFields.Consent(sb, state, offerWhatsApp);
             sb.Append("<button type=\"submit\" id=\"resubmit\">Kirim perbaikan</button></form></div>");
         }
 

@@ -228,6 +228,8 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         Assert.Contains("Ajukan kredit usaha", portalHtml, StringComparison.Ordinal);
         Assert.Contains("name=\"viewport\"", portalHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", portalHtml, StringComparison.Ordinal); // nothing from a CDN
+        Assert.Contains("name=\"consent.dataProcessing\"", portalHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("consent.whatsapp", portalHtml, StringComparison.Ordinal); // WhatsApp not configured here: not offered
     }
 
     [Fact]
