@@ -54,6 +54,8 @@ internal static partial class WorkflowBenchmark
         var timer = new StepTimer();
         var errors = 0;
         var next = -1;
+        var cpuBefore = ProcessCpu.OfTree();
+        var storageCpuBefore = ProcessCpu.OfChildren();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -72,12 +74,16 @@ internal static partial class WorkflowBenchmark
             }
         }));
         var seconds = total.Elapsed.TotalSeconds;
+        var cpuPerApplication = (ProcessCpu.OfTree() - cpuBefore).TotalMilliseconds / count;
+        var storageCpuPerApplication = (ProcessCpu.OfChildren() - storageCpuBefore).TotalMilliseconds / count;
 
         var steps = timer.Durations(PersonSteps);
         Console.WriteLine(FormattableString.Invariant(
             $"workflow: applications_per_s={(count - errors) / seconds:F2} p50_step_ms={Stats.Percentile(steps, 50):F0} p95_step_ms={Stats.Percentile(steps, 95):F0} n={count} concurrency={concurrency} seconds={seconds:F1}")
             + (errors > 0 ? FormattableString.Invariant($" errors={errors}") : string.Empty));
         Console.WriteLine("steps: " + timer.Breakdown());
+        Console.WriteLine(FormattableString.Invariant( // server, engine, bench client and Azurite together; load-independent
+            $"cpu: ms_per_application={cpuPerApplication:F0} of_which_azurite_ms={storageCpuPerApplication:F0} ceiling_applications_per_s_on_{Environment.ProcessorCount}_cores={Environment.ProcessorCount * 1000 / cpuPerApplication:F2} load={ProcessCpu.Load()}"));
         return errors == 0 ? 0 : 1;
     }
 
