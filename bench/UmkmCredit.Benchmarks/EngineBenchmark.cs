@@ -24,7 +24,8 @@ internal static class EngineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+        var positional = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 200;
         await using var azurite = await Azurite.StartAsync();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -34,6 +35,12 @@ internal static class EngineBenchmark
             ["Durable:TaskHub"] = "bench" + Guid.NewGuid().ToString("N")[..8],
             ["Durable:WorkerId"] = "bench-worker",
         });
+        foreach (var pair in args.Where(a => a.Contains('=', StringComparison.Ordinal)))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            builder.Configuration[pair[..at]] = pair[(at + 1)..]; // e.g. Durable:PartitionCount=8
+        }
+
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<EmbeddedSidecar>();
@@ -55,10 +62,11 @@ internal static class EngineBenchmark
             b.UseGrpc();
         });
         builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(Options.DefaultName).Configure<EmbeddedSidecar>((o, s) => o.Channel = s.Channel());
-        builder.Services.AddOptions<DurableTaskWorkerOptions>(Options.DefaultName).Configure(o =>
+        builder.Services.AddOptions<DurableTaskWorkerOptions>(Options.DefaultName).Configure<IOptions<EngineOptions>>((o, e) =>
         {
-            o.Concurrency.MaximumConcurrentActivityWorkItems = 100;
-            o.Concurrency.MaximumConcurrentOrchestrationWorkItems = 100;
+            // as the server does: the worker takes as many work items as the engine hands out
+            o.Concurrency.MaximumConcurrentActivityWorkItems = e.Value.MaxConcurrentActivities;
+            o.Concurrency.MaximumConcurrentOrchestrationWorkItems = e.Value.MaxConcurrentOrchestrations;
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc());
         builder.Services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName).Configure<EmbeddedSidecar>((o, s) => o.Channel = s.Channel());
@@ -70,6 +78,8 @@ internal static class EngineBenchmark
         var warm = await client.ScheduleNewOrchestrationInstanceAsync(Orchestration, 1);
         await client.WaitForInstanceCompletionAsync(warm);
 
+        var cpuBefore = ProcessCpu.OfTree();
+        var storageCpuBefore = ProcessCpu.OfChildren();
         var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i => client.ScheduleNewOrchestrationInstanceAsync(Orchestration, i)));
         var results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id)));
         var failed = results.Count(r => r.RuntimeStatus != OrchestrationRuntimeStatus.Completed);
@@ -77,8 +87,10 @@ internal static class EngineBenchmark
         var last = results.Max(r => r.LastUpdatedAt);
         var latencies = results.Select(r => (r.LastUpdatedAt - r.CreatedAt).TotalMilliseconds).ToList();
         var perSecond = count / (last - first).TotalSeconds;
+        var cpuPerOrchestration = (ProcessCpu.OfTree() - cpuBefore).TotalMilliseconds / count;
+        var storageCpuPerOrchestration = (ProcessCpu.OfChildren() - storageCpuBefore).TotalMilliseconds / count;
         Console.WriteLine(FormattableString.Invariant(
-            $"engine: orchestrations_per_s={perSecond:F1} p50_ms={Stats.Percentile(latencies, 50):F0} p95_ms={Stats.Percentile(latencies, 95):F0}") + (failed > 0 ? FormattableString.Invariant($" failed={failed}") : string.Empty));
+            $"engine: orchestrations_per_s={perSecond:F1} p50_ms={Stats.Percentile(latencies, 50):F0} p95_ms={Stats.Percentile(latencies, 95):F0} cpu_ms_per_orchestration={cpuPerOrchestration:F1} of_which_azurite_ms={storageCpuPerOrchestration:F1} load={ProcessCpu.Load()}") + (failed > 0 ? FormattableString.Invariant($" failed={failed}") : string.Empty));
         await host.StopAsync();
         return failed == 0 ? 0 : 1;
     }
