@@ -117,5 +117,13 @@ public sealed class ServerInstance : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(Outbox.Directory, recursive: true); // this instance's own folder (a fresh name per start)
+        }
+        catch (IOException)
+        {
+            // nothing was ever sent (no folder), or a file still open: leftover temp files never fail a test
+        }
     }
 }
