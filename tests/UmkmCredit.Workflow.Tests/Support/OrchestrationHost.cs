@@ -1,11 +1,3 @@
-using System.Net;
-using DurableTask.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -13,7 +5,6 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using UmkmCredit.Workflow.Application;
 using UmkmCredit.Workflow.Catalog;
 using UmkmCredit.Workflow.Contracts;
@@ -31,15 +22,13 @@ public sealed class OrchestrationHost : IAsyncDisposable
 {
     private static readonly Lazy<Task<OrchestrationHost>> Shared = new(StartAsync);
 
-    private readonly WebApplication _sidecar;
+    private readonly InMemorySidecar _sidecar;
     private readonly IHost _worker;
-    private readonly GrpcChannel _channel;
 
-    private OrchestrationHost(WebApplication sidecar, IHost worker, GrpcChannel channel, FakeActivities fakes, CapturedLogs logs)
+    private OrchestrationHost(InMemorySidecar sidecar, IHost worker, FakeActivities fakes, CapturedLogs logs)
     {
         _sidecar = sidecar;
         _worker = worker;
-        _channel = channel;
         Fakes = fakes;
         Logs = logs;
         Client = worker.Services.GetRequiredService<DurableTaskClient>();
@@ -59,20 +48,8 @@ public sealed class OrchestrationHost : IAsyncDisposable
 
     private static async Task<OrchestrationHost> StartAsync()
     {
-        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
-        builder.Services.AddOptions<TaskHubGrpcServerOptions>();
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
-        var sidecar = builder.Build();
-        sidecar.MapGrpcService<TaskHubGrpcServer>();
-        await sidecar.StartAsync();
-        var address = sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var channel = GrpcChannel.ForAddress(address);
+        var sidecar = await InMemorySidecar.StartAsync();
+        var channel = sidecar.Channel;
 
         var fakes = new FakeActivities();
         var logs = new CapturedLogs();
@@ -94,7 +71,7 @@ public sealed class OrchestrationHost : IAsyncDisposable
         workerBuilder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
         var worker = workerBuilder.Build();
         await worker.StartAsync();
-        return new OrchestrationHost(sidecar, worker, channel, fakes, logs);
+        return new OrchestrationHost(sidecar, worker, fakes, logs);
     }
 
     /// <inheritdoc />
@@ -102,7 +79,6 @@ public sealed class OrchestrationHost : IAsyncDisposable
     {
         await _worker.StopAsync();
         _worker.Dispose();
-        _channel.Dispose();
         await _sidecar.DisposeAsync();
     }
 }

@@ -1,20 +1,9 @@
-using System.Net;
-using DurableTask.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing.Sidecar;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace UmkmCredit.Workflow.Tests.Support;
 
@@ -26,33 +15,12 @@ namespace UmkmCredit.Workflow.Tests.Support;
 /// </summary>
 public sealed class VersionedEngine : IAsyncDisposable
 {
-    private readonly WebApplication _sidecar;
-    private readonly GrpcChannel _channel;
+    private readonly InMemorySidecar _sidecar;
 
-    private VersionedEngine(WebApplication sidecar, GrpcChannel channel)
-    {
-        _sidecar = sidecar;
-        _channel = channel;
-    }
+    private VersionedEngine(InMemorySidecar sidecar) => _sidecar = sidecar;
 
     /// <summary>Starts the sidecar.</summary>
-    public static async Task<VersionedEngine> StartAsync()
-    {
-        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
-        builder.Services.AddOptions<TaskHubGrpcServerOptions>();
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
-        var sidecar = builder.Build();
-        sidecar.MapGrpcService<TaskHubGrpcServer>();
-        await sidecar.StartAsync();
-        var address = sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VersionedEngine(sidecar, GrpcChannel.ForAddress(address));
-    }
+    public static async Task<VersionedEngine> StartAsync() => new(await InMemorySidecar.StartAsync());
 
     /// <summary>A worker and a client of one build (<paramref name="register"/>) at <paramref name="version"/>.</summary>
     public async Task<Deployment> StartWorkerAsync(string version, Action<DurableTaskRegistry> register)
@@ -64,7 +32,7 @@ public sealed class VersionedEngine : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Services.AddDurableTaskWorker(b =>
         {
-            b.UseGrpc(_channel);
+            b.UseGrpc(_sidecar.Channel);
             b.AddTasks(register);
             b.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
             {
@@ -76,7 +44,7 @@ public sealed class VersionedEngine : IAsyncDisposable
         });
         builder.Services.AddDurableTaskClient(b =>
         {
-            b.UseGrpc(_channel);
+            b.UseGrpc(_sidecar.Channel);
             b.UseDefaultVersion(version);
         });
         var host = builder.Build();
@@ -85,11 +53,7 @@ public sealed class VersionedEngine : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _channel.Dispose();
-        await _sidecar.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _sidecar.DisposeAsync();
 
     /// <summary>One running build; stop it to "undeploy" it.</summary>
     public sealed class Deployment(IHost host, CapturedLogs logs) : IAsyncDisposable
