@@ -31,10 +31,13 @@ public sealed class InMemorySidecar : IAsyncDisposable
     /// <summary>The channel workers and clients use.</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>Starts the sidecar on a free loopback port.</summary>
-    public static async Task<InMemorySidecar> StartAsync()
+    /// <summary>
+    /// Starts a sidecar on a free loopback port over <paramref name="service"/> (a new, empty task hub when null).
+    /// Sidecars started one after another over one service share its instances, as server processes share a task hub.
+    /// </summary>
+    public static async Task<InMemorySidecar> StartAsync(InMemoryOrchestrationService? service = null)
     {
-        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
+        service ??= new InMemoryOrchestrationService(NullLoggerFactory.Instance);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
