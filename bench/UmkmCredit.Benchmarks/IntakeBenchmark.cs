@@ -12,14 +12,15 @@ internal static class IntakeBenchmark
     {
         var concurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 16;
         var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
-        var (code, result) = await MeasureAsync(concurrency, duration);
+        var (code, result) = await MeasureAsync(concurrency, duration, args.Contains("--breakdown"));
         Console.WriteLine(FormattableString.Invariant(
             $"intake: rps={result.Rps:F1} p50_ms={Stats.Percentile(result.Latencies, 50):F0} p95_ms={Stats.Percentile(result.Latencies, 95):F0} p99_ms={Stats.Percentile(result.Latencies, 99):F0}") + (result.Errors > 0 ? FormattableString.Invariant($" errors={result.Errors}") : string.Empty));
         return code;
     }
 
     /// <summary>Submissions per second and their latencies at <paramref name="concurrency"/> clients for <paramref name="duration"/>.</summary>
-    public static async Task<(int Code, IntakeResult Result)> MeasureAsync(int concurrency, TimeSpan duration)
+    /// <remarks><paramref name="breakdown"/>: also record where the time goes (the Activity breakdown, printed at the end).</remarks>
+    public static async Task<(int Code, IntakeResult Result)> MeasureAsync(int concurrency, TimeSpan duration, bool breakdown = false)
     {
         await using var azurite = await Azurite.StartAsync();
         await using var server = await ServerInstance.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
@@ -42,6 +43,7 @@ internal static class IntakeBenchmark
             await SubmitOnce(); // warm-up
         }
 
+        using var probe = breakdown ? new IntakeBreakdown(azurite.ConnectionString) : null;
         var latencies = new List<double>();
         var errors = 0;
         var stop = DateTime.UtcNow + duration;
@@ -65,6 +67,11 @@ internal static class IntakeBenchmark
             }
         }));
         var rps = latencies.Count / total.Elapsed.TotalSeconds;
+        if (probe is not null)
+        {
+            Console.WriteLine(probe.Report());
+        }
+
         return (errors == 0 ? 0 : 1, new IntakeResult(rps, latencies, errors));
     }
 }

@@ -16,6 +16,20 @@ public sealed class TableApplicationIndex(StorageClients clients) : IApplication
     /// <inheritdoc />
     public async Task UpsertAsync(IndexEntry entry, CancellationToken cancellationToken = default)
     {
+        if (entry is { Sequence: 0, Status: ApplicationStatus.Submitted })
+        {
+            // An application's first row (intake): almost always new, so insert without reading first; when it exists
+            // already (a retry, the recovery sweep) fall through to the read-compare-update below.
+            try
+            {
+                await Table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+            }
+        }
+
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var existing = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, entry.ApplicationId, cancellationToken: cancellationToken).ConfigureAwait(false);

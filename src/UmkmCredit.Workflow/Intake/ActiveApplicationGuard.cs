@@ -25,6 +25,13 @@ public sealed class ActiveApplicationGuard(INikClaims claims, IApplicationReposi
     public async Task<NikClaimOutcome> ClaimAsync(string nik, string applicationId, CancellationToken cancellationToken)
     {
         var key = KeyOf(nik);
+
+        // Most NIKs have never been claimed: insert first and read only when the row exists (one round trip, not two).
+        if (await claims.TryTakeAsync(key, applicationId, time.GetUtcNow().UtcDateTime, null, cancellationToken).ConfigureAwait(false))
+        {
+            return new NikClaimOutcome(true);
+        }
+
         NikClaim? claim = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

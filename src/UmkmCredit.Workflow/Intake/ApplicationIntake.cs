@@ -70,34 +70,32 @@ public sealed class ApplicationIntake(
         var reference = await references.AllocateAsync(id, application.Business.RegencyCode, Domain.Calendar.Wita.TodayFromUtc(now).Year, cancellationToken).ConfigureAwait(false);
         var stored = new StoredApplication(id, 1, now, application with { ConsentedAtUtc = now }, AccessTokens.Hash(token), reference);
         var created = await applications.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
-        if (created)
-        {
-            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.ApplicationSubmitted, AuditActors.Applicant, null, ip, userAgent), cancellationToken).ConfigureAwait(false);
-            if (Notifications.WhatsAppConsent.Entry(stored.Application, null, now, ip, userAgent) is { } consent)
-            {
-                await audit.AppendAsync(id, consent, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
+        if (!created)
         {
             stored = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
             token = tokens.Issue(id, stored.AccessTokenHash);
-        }
+            await RecordAsync(stored, created, uploads, ip, userAgent, cancellationToken).ConfigureAwait(false);
 
-        foreach (var upload in uploads)
-        {
-            var doc = await documents.PutAsync(id, upload.Kind, upload.ContentType, upload.Content, cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.DocumentUploaded, AuditActors.Applicant, doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!created)
-        {
             // Another attempt with this key stored the application: give it a moment to start the
             // orchestration, and finish the job only if it does not (it crashed).
             await WaitForInstanceAsync(id, durable, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            await EnsureStartedAsync(stored, durable, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The application is stored (the commit point): its audit trail and documents, its index row and the
+            // instance lookup are independent of each other, so they run side by side; the orchestration starts only
+            // after all three (its first activities read the documents and update the index row).
+            var recorded = RecordAsync(stored, created, uploads, ip, userAgent, cancellationToken);
+            var indexed = IndexAsync(stored, cancellationToken);
+            var instance = durable.GetInstanceAsync(id, cancellationToken);
+            await Task.WhenAll(recorded, indexed, instance).ConfigureAwait(false);
+            if (await instance.ConfigureAwait(false) is null)
+            {
+                await StartAsync(stored, durable, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        await EnsureStartedAsync(stored, durable, cancellationToken).ConfigureAwait(false);
         return new SubmissionResult(false, id, token, stored.SubmittedAtUtc, stored.Reference);
     }
 
@@ -113,15 +111,46 @@ public sealed class ApplicationIntake(
     /// <summary>Makes sure the index row and the orchestration of a stored application exist (used by retries and the recovery sweep).</summary>
     public async Task EnsureStartedAsync(StoredApplication stored, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var app = stored.Application;
-        await index.UpsertAsync(new IndexEntry(stored.ApplicationId, ApplicationStatus.Submitted, app.Business.RegencyCode,
-            app.Applicant.FullName, app.Request.Amount, stored.SubmittedAtUtc, stored.SubmittedAtUtc, null, 0), cancellationToken).ConfigureAwait(false);
-
+        await IndexAsync(stored, cancellationToken).ConfigureAwait(false);
         if (await durable.GetInstanceAsync(stored.ApplicationId, cancellationToken).ConfigureAwait(false) is not null)
         {
             return;
         }
 
+        await StartAsync(stored, durable, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The audit entries of the submission (when this attempt stored it) and its documents, in order.</summary>
+    private async Task RecordAsync(StoredApplication stored, bool created, IReadOnlyList<UploadedDocument> uploads, string? ip, string? userAgent, CancellationToken cancellationToken)
+    {
+        var id = stored.ApplicationId;
+        var now = stored.SubmittedAtUtc;
+        if (created)
+        {
+            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.ApplicationSubmitted, AuditActors.Applicant, null, ip, userAgent), cancellationToken).ConfigureAwait(false);
+            if (Notifications.WhatsAppConsent.Entry(stored.Application, null, now, ip, userAgent) is { } consent)
+            {
+                await audit.AppendAsync(id, consent, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var upload in uploads)
+        {
+            var doc = await documents.PutAsync(id, upload.Kind, upload.ContentType, upload.Content, cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(id, new AuditEntry(now, AuditEvents.DocumentUploaded, AuditActors.Applicant, doc.Kind, ip, userAgent, doc.Sha256), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task IndexAsync(StoredApplication stored, CancellationToken cancellationToken)
+    {
+        var app = stored.Application;
+        return index.UpsertAsync(new IndexEntry(stored.ApplicationId, ApplicationStatus.Submitted, app.Business.RegencyCode,
+            app.Applicant.FullName, app.Request.Amount, stored.SubmittedAtUtc, stored.SubmittedAtUtc, null, 0), cancellationToken);
+    }
+
+    private static async Task StartAsync(StoredApplication stored, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var app = stored.Application;
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
