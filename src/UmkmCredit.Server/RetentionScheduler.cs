@@ -19,21 +19,11 @@ internal sealed partial class RetentionScheduler(
     protected override bool Enabled => options.Value.Enabled;
 
     /// <inheritdoc />
-    protected override async Task RunOnceAsync(IServiceProvider scoped, CancellationToken cancellationToken)
-    {
-        var result = await scoped.GetRequiredService<RunRetention>()
-            .ExecuteAsync(scoped.GetRequiredService<DurableTaskClient>(), cancellationToken).ConfigureAwait(false);
-        if (result.Purged + result.Failed > 0)
-        {
-            LogRetention(logger, result.Purged, result.Failed);
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider scoped, CancellationToken cancellationToken) =>
+        scoped.GetRequiredService<RunRetention>().ExecuteAsync(scoped.GetRequiredService<DurableTaskClient>(), cancellationToken); // it logs its own result
 
     /// <inheritdoc />
     protected override void OnFailed(Exception ex) => LogFailed(logger, ex);
-
-    [LoggerMessage(EventId = 3410, Level = LogLevel.Information, Message = "Retention: {Purged} application(s) purged, {Failed} failed")]
-    private static partial void LogRetention(ILogger logger, int purged, int failed);
 
     [LoggerMessage(EventId = 3411, Level = LogLevel.Warning, Message = "Retention job failed; the next run retries")]
     private static partial void LogFailed(ILogger logger, Exception ex);
