@@ -31,8 +31,17 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     /// <summary>Every request, in arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Received => _received.ToList();
 
-    /// <summary>The URL of a closed port: a receiver that is down for good.</summary>
-    public static string DownUrl() => $"http://127.0.0.1:{Azurite.FreePort()}/hook";
+    /// <summary>
+    /// The URL of a receiver that is down for good: a port held bound but never listening, so every connection is refused
+    /// and no later Azurite or server can take the port (a merely "free" port was once taken by one and answered 400).
+    /// Keep <paramref name="holder"/> for as long as the URL is subscribed.
+    /// </summary>
+    public static string DownUrl(out System.Net.Sockets.Socket holder)
+    {
+        holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return $"http://127.0.0.1:{((System.Net.IPEndPoint)holder.LocalEndPoint!).Port}/hook";
+    }
 
     /// <summary>Starts a receiver on <paramref name="port"/> (0: a free one).</summary>
     public static async Task<LoopbackReceiver> StartAsync(Func<string, HttpStatusCode> answer, int port = 0)

@@ -156,7 +156,11 @@ public sealed class WebhookFixture : IAsyncLifetime
 
     public LoopbackReceiver Flaky { get; private set; } = null!;
 
-    public string DownUrl { get; } = LoopbackReceiver.DownUrl();
+    private readonly System.Net.Sockets.Socket _downPort;
+
+    public WebhookFixture() => DownUrl = LoopbackReceiver.DownUrl(out _downPort);
+
+    public string DownUrl { get; }
 
     public async Task InitializeAsync()
     {
@@ -197,6 +201,7 @@ public sealed class WebhookFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
+        _downPort.Dispose();
         await Ok.DisposeAsync();
         await Flaky.DisposeAsync();
         await _azurite!.DisposeAsync();
