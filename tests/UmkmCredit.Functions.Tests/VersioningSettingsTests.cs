@@ -25,6 +25,16 @@ public sealed class VersioningSettingsTests
     }
 
     [Fact]
+    public void HostJson_refuses_a_start_that_meets_a_live_instance_like_the_server()
+    {
+        // The extension ignores a request's dedupe statuses and applies this setting instead (InstanceStarts).
+        Assert.Equal("NonRunningStates", (string?)Durable["overridableExistingInstanceStates"]);
+        Assert.Equal(
+            [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+            InstanceStarts.Alive);
+    }
+
+    [Fact]
     public void The_server_defaults_to_the_version_of_host_json()
     {
         Assert.Equal((string?)Durable["defaultVersion"], new EngineOptions().Version);

@@ -149,6 +149,10 @@ public sealed partial class EmbeddedSidecar(
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,
+
+            // A start that meets a live instance fails instead of returning quietly (InstanceStarts), as the
+            // Functions extension also configures the provider.
+            ThrowExceptionOnInvalidDedupeStatus = true,
         };
         await TaskHubPartitions.EnsureAsync(new QueueServiceClient(storage.Value.ConnectionString), options.TaskHub, options.PartitionCount).ConfigureAwait(false);
         var service = new AzureStorageOrchestrationService(settings);

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using UmkmCredit.Domain.Applications;
 using UmkmCredit.Workflow.Catalog;
@@ -83,17 +82,15 @@ public sealed class ApplicationIntake(
         }
         else
         {
-            // The application is stored (the commit point): its audit trail and documents, its index row and the
-            // instance lookup are independent of each other, so they run side by side; the orchestration starts only
-            // after all three (its first activities read the documents and update the index row).
-            var recorded = RecordAsync(stored, created, uploads, ip, userAgent, cancellationToken);
-            var indexed = IndexAsync(stored, cancellationToken);
-            var instance = durable.GetInstanceAsync(id, cancellationToken);
-            await Task.WhenAll(recorded, indexed, instance).ConfigureAwait(false);
-            if (await instance.ConfigureAwait(false) is null)
-            {
-                await StartAsync(stored, durable, cancellationToken).ConfigureAwait(false);
-            }
+            // The application is stored (the commit point): its audit trail and documents and its index row are
+            // independent of each other, so they run side by side; the orchestration starts only after both (its first
+            // activities read the documents and update the index row). No lookup before the start: this attempt has just
+            // created the application, and a start that meets a live instance (a retry or the sweep got there first) is
+            // refused by the engine, not applied (InstanceStarts).
+            await Task.WhenAll(
+                RecordAsync(stored, created, uploads, ip, userAgent, cancellationToken),
+                IndexAsync(stored, cancellationToken)).ConfigureAwait(false);
+            await StartAsync(stored, durable, cancellationToken).ConfigureAwait(false);
         }
 
         return new SubmissionResult(false, id, token, stored.SubmittedAtUtc, stored.Reference);
@@ -148,24 +145,11 @@ public sealed class ApplicationIntake(
             app.Applicant.FullName, app.Request.Amount, stored.SubmittedAtUtc, stored.SubmittedAtUtc, null, 0), cancellationToken);
     }
 
-    private static async Task StartAsync(StoredApplication stored, DurableTaskClient durable, CancellationToken cancellationToken)
+    private static Task<bool> StartAsync(StoredApplication stored, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var app = stored.Application;
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                WorkflowNames.Orchestrations.Application,
-                new ApplicationWorkflowInput(stored.ApplicationId, app.Business.RegencyCode, app.Business.Sector, stored.SubmittedAtUtc),
-                new StartOrchestrationOptions(stored.ApplicationId),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A concurrent retry may have started it first; anything else is a real failure.
-            if (await durable.GetInstanceAsync(stored.ApplicationId, CancellationToken.None).ConfigureAwait(false) is null)
-            {
-                throw;
-            }
-        }
+        return InstanceStarts.TryStartAsync(durable, WorkflowNames.Orchestrations.Application,
+            new ApplicationWorkflowInput(stored.ApplicationId, app.Business.RegencyCode, app.Business.Sector, stored.SubmittedAtUtc),
+            stored.ApplicationId, cancellationToken);
     }
 }

@@ -23,12 +23,8 @@ public static class WebhookDispatch
             return;
         }
 
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Orchestrations.WebhookDelivery,
-                new WebhookDeliveryInput(applicationId, subscriberKey), new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        if (!await InstanceStarts.TryStartAsync(client, WorkflowNames.Orchestrations.WebhookDelivery, new WebhookDeliveryInput(applicationId, subscriberKey),
+            instanceId, cancellationToken).ConfigureAwait(false))
         {
             // Another writer started it a moment ago: it reads the log first, so the new row is seen.
             await client.RaiseEventAsync(instanceId, WorkflowNames.Events.WebhookQueued, applicationId, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,8 @@ using Microsoft.DurableTask.Client;
 using UmkmCredit.Infrastructure.Storage;
 using UmkmCredit.Server.Tests.Support;
 using UmkmCredit.TestSupport;
+using UmkmCredit.Workflow.Catalog;
+using UmkmCredit.Workflow.Contracts;
 using UmkmCredit.Workflow.Ports;
 
 namespace UmkmCredit.Server.Tests.Intake;
@@ -139,6 +141,28 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         await ApiCalls.ProblemAsync(response);
         var again = await Server.SubmitAsync(ApiCalls.Json(Samples.Application(nik: nik)), key);
         Assert.Equal(first.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task A_second_start_of_a_running_application_is_refused_and_leaves_its_state_alone()
+    {
+        // What a retried submission and the recovery sweep do when both found no instance a moment earlier.
+        var app = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()));
+        await Server.WaitForStatusAsync(app, "AwaitingDocuments");
+        var durable = Server.Get<DurableTaskClient>();
+        var before = await durable.GetInstanceAsync(app.Id, getInputsAndOutputs: true);
+
+        var started = await InstanceStarts.TryStartAsync(durable, WorkflowNames.Orchestrations.Application,
+            new ApplicationWorkflowInput(app.Id, "6501", "perdagangan", DateTime.UtcNow), app.Id, CancellationToken.None);
+
+        Assert.False(started);
+        var after = await durable.GetInstanceAsync(app.Id, getInputsAndOutputs: true);
+        Assert.NotNull(after);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, after!.RuntimeStatus);
+        Assert.Equal(before!.CreatedAt, after.CreatedAt);
+        Assert.Equal(before.SerializedInput, after.SerializedInput);
+        Assert.Equal(before.SerializedCustomStatus, after.SerializedCustomStatus);
+        Assert.Equal("AwaitingDocuments", (await Server.StatusAsync(app)).GetProperty("status").GetString());
     }
 
     [Fact]

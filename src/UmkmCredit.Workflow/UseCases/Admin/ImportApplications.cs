@@ -82,22 +82,9 @@ public sealed class ImportApplications(IImportStore store, IImportRowBinder bind
             return false;
         }
 
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Orchestrations.Import, new ImportWorkflowInput(record.ImportId, record.Total),
-                new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // two posts of the same file at once: the other one started it
-            if (await durable.GetInstanceAsync(instanceId, CancellationToken.None).ConfigureAwait(false) is null)
-            {
-                throw;
-            }
-
-            return false;
-        }
+        // two posts of the same file at once: the other one started it
+        return await InstanceStarts.TryStartAsync(durable, WorkflowNames.Orchestrations.Import, new ImportWorkflowInput(record.ImportId, record.Total),
+            instanceId, cancellationToken).ConfigureAwait(false);
     }
 }
 
