@@ -27,6 +27,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Webhooks.WebhookOptions>, Webhooks.WebhookOptionsValidator>());
         services.TryAddSingleton<Webhooks.WebhookPublisher>();
+        services.TryAddTransient<Webhooks.WebhookRetirement>();
         services.AddOptions<Notifications.WhatsAppOptions>().BindConfiguration(Notifications.WhatsAppOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Notifications.WhatsAppOptions>, Notifications.WhatsAppOptionsValidator>());
         services.TryAddTransient<Notifications.WhatsAppStatusMessages>();

@@ -108,6 +108,37 @@ public sealed class TableWebhookLog(StorageClients clients) : IWebhookLog
         return all;
     }
 
+    /// <inheritdoc />
+    public async Task<int> DeleteAllAsync(string applicationId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {applicationId}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(entity.RowKey);
+        }
+
+        // One partition: entity-group transactions of at most 100 deletes each.
+        foreach (var chunk in rows.Chunk(100))
+        {
+            var actions = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(applicationId, row), ETag.All)).ToList();
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // a row went meanwhile (a second erasure running): delete the rest one by one
+                foreach (var row in chunk)
+                {
+                    await Table.DeleteEntityAsync(applicationId, row, ETag.All, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return rows.Count;
+    }
+
     /// <summary><c>{applicationId}-{sequence:D6}-{subscriberKey}</c>.</summary>
     public static string DeliveryId(string applicationId, long sequence, string subscriberKey) =>
         $"{applicationId}-{sequence.ToString("D6", CultureInfo.InvariantCulture)}-{subscriberKey}";

@@ -22,7 +22,7 @@ public sealed record ErasureRequest(string Event, string Actor, ApplicationStatu
 /// Removes an application's personal data in an order that survives a crash at any point: (1) the audit tombstone,
 /// written once, records the intent; (2) the NIK claim is released (it needs the NIK, which step 6 removes);
 /// (3) documents and (4) agreement files are deleted; (5) the engine's history is purged when the instance has
-/// finished; (6) the application blob becomes a tombstone, its versions deleted; (7) the index row is stripped
+/// finished, and the application's webhook deliveries are stopped and their log deleted (<see cref="Webhooks.WebhookRetirement"/>); (6) the application blob becomes a tombstone, its versions deleted; (7) the index row is stripped
 /// (erasure) or, for a purge, the audit is cut down to its tombstones and the row deleted last — the row is what the
 /// retention job finds. Every step is idempotent, so running the whole sequence again finishes an interrupted one.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class PersonalDataEraser(
     IAuditTrail audit,
     IApplicationIndex index,
     ActiveApplicationGuard activeApplications,
+    Webhooks.WebhookRetirement webhooks,
     TimeProvider time,
     ILogger<PersonalDataEraser> logger)
 {
@@ -58,6 +59,7 @@ public sealed class PersonalDataEraser(
         var documents = await store.DeleteDocumentsAsync(applicationId, cancellationToken).ConfigureAwait(false);
         await store.DeleteAgreementFilesAsync(applicationId, includingSigned: request.IsPurge, cancellationToken).ConfigureAwait(false);
         var purged = await PurgeEngineAsync(durable, applicationId, cancellationToken).ConfigureAwait(false);
+        await webhooks.RetireAsync(applicationId, durable, cancellationToken).ConfigureAwait(false);
 
         if (stored is not null || (tombstone is not null && tombstone.Reason != request.Event))
         {

@@ -71,6 +71,12 @@ public interface IWebhookLog
 
     /// <summary>Every delivery of an application, in sequence.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListAsync(string applicationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes every row of the application (events, deliveries and their bodies, the counter): the erasure and the
+    /// retention purge. Idempotent; returns the number of rows removed.
+    /// </summary>
+    Task<int> DeleteAllAsync(string applicationId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>POSTs one webhook (the adapter uses <c>IHttpClientFactory</c> with <c>Webhooks:Timeout</c>).</summary>

@@ -168,7 +168,7 @@ public sealed class PersonalDataTests(RetentionFixture fixture)
         // The process "dies" after the audit intent, the NIK release, the documents and the engine purge, before the blob.
         var crashing = new CrashBeforeTombstoneStore(Server.Get<IPersonalDataStore>());
         var eraser = new PersonalDataEraser(Server.Get<IApplicationRepository>(), crashing, Server.Get<IAuditTrail>(), Server.Get<IApplicationIndex>(),
-            Server.Get<ActiveApplicationGuard>(), TimeProvider.System, NullLogger<PersonalDataEraser>.Instance);
+            Server.Get<ActiveApplicationGuard>(), Server.Get<UmkmCredit.Workflow.Webhooks.WebhookRetirement>(), TimeProvider.System, NullLogger<PersonalDataEraser>.Instance);
         await Assert.ThrowsAsync<IOException>(() => eraser.EraseAsync(app.Id,
             new ErasureRequest(AuditEvents.ApplicationErased, AuditActors.Applicant, UmkmCredit.Domain.Applications.ApplicationStatus.Withdrawn, DateTime.UtcNow), Durable, CancellationToken.None));
         Assert.Contains(nik, await ReadBlobAsync(StorageNames.Applications, $"{app.Id}/application.json"), StringComparison.Ordinal); // the window

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using UmkmCredit.Domain.Webhooks;
+using UmkmCredit.Infrastructure.Storage;
 using UmkmCredit.Server.Tests.Admin;
 using UmkmCredit.Server.Tests.Support;
 using UmkmCredit.TestSupport;
+using UmkmCredit.Workflow.Webhooks;
 
 namespace UmkmCredit.Server.Tests.Webhooks;
 
@@ -97,6 +100,60 @@ public sealed class WebhookDeliveryTests(WebhookFixture fixture)
 
         using var anonymous = await server.Http.PostAsync(new Uri($"/api/admin/webhooks/{submitted.GetProperty("id").GetString()}/redeliver", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Erasing_an_application_stops_its_deliveries_and_deletes_its_log_and_nothing_else()
+    {
+        var server = fixture.Server;
+        var (app, _) = await server.InReviewAsync();
+        var (other, _) = await server.InReviewAsync();
+        await fixture.Ok.WaitForAsync(r => Mine(r, app.Id).Count >= 2 && Mine(r, other.Id).Count >= 2);
+        using (var withdrawn = await SendAsync(server, $"/api/applications/{app.Id}/withdraw", app.Token))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, withdrawn.StatusCode);
+        }
+
+        var durable = server.Get<DurableTaskClient>();
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await durable.WaitForInstanceCompletionAsync(app.Id, limit.Token);
+        }
+
+        var log = server.Get<IWebhookLog>();
+        await WaitDetailAsync(server, app.Id, d => Deliveries(d, fixture.Ok.Url).Count >= 3); // submitted, InReview, Withdrawn
+        var keys = new[] { fixture.Ok.Url, fixture.Flaky.Url, fixture.DownUrl }.Select(WebhookEventId.SubscriberKey).ToList();
+        var down = await durable.GetInstanceAsync(WebhookDispatch.InstanceId(app.Id, keys[2]));
+        Assert.False(down!.IsCompleted); // still retrying the closed port: a running delivery to stop
+
+        using (var erased = await SendAsync(server, $"/api/applications/{app.Id}/erase", app.Token))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
+        }
+
+        Assert.Empty(await log.ListAsync(app.Id));
+        var table = server.Get<StorageClients>().Table(StorageNames.WebhookTable);
+        var left = new List<string>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {app.Id}")))
+        {
+            left.Add(row.RowKey);
+        }
+
+        Assert.Empty(left); // no body, no event marker, no counter
+        foreach (var key in keys)
+        {
+            Assert.Null(await durable.GetInstanceAsync(WebhookDispatch.InstanceId(app.Id, key)));
+        }
+
+        Assert.NotEmpty(await log.ListAsync(other.Id));
+        Assert.False((await durable.GetInstanceAsync(WebhookDispatch.InstanceId(other.Id, keys[0])))!.IsCompleted);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(ServerInstance server, string path, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return server.Http.SendAsync(request);
     }
 
     internal static void AssertSigned(ReceivedWebhook received, string secret = WebhookFixture.Secret)
