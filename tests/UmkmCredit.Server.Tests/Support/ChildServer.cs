@@ -50,7 +50,7 @@ internal static class ChildServer
         }
 
         var process = Process.Start(start)!;
-        var log = Path.Combine(RepoPaths.Artifacts, $"child-server-{hub}-{process.Id}.log");
+        var log = LogPath(hub, process);
         void Write(string? line)
         {
             if (line is not null)
@@ -68,6 +68,33 @@ internal static class ChildServer
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>Waits until the child server's log holds <paramref name="text"/> (fails at once if the process exits).</summary>
+    public static async Task WaitForLogAsync(string hub, Process process, string text)
+    {
+        var log = LogPath(hub, process);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, "the server exited");
+            string content;
+            lock (LogGate)
+            {
+                content = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
+            }
+
+            if (content.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"the server's log ({log}) never said \"{text}\"");
+    }
+
+    private static string LogPath(string hub, Process process) => Path.Combine(RepoPaths.Artifacts, $"child-server-{hub}-{process.Id}.log");
 
     /// <summary>A client for a child server on <paramref name="port"/> that asks for JSON.</summary>
     public static HttpClient Client(int port)
