@@ -20,9 +20,19 @@ public static class ApplicationSignals
     /// be lost in that window. So while the instance is <c>Pending</c> the signal waits for it to start (at most
     /// <see cref="StartPatience"/>; after that it is sent anyway).
     /// </remarks>
-    public static async Task RaiseAsync(DurableTaskClient durable, string applicationId, WorkflowSignal signal, CancellationToken cancellationToken)
+    /// <returns>
+    /// False when the application has no orchestration (a submission cut between storing and starting: a retry with its
+    /// key or the recovery sweep starts it): nothing is raised, since the engine would drop the event. Signals whose
+    /// loss is harmless (an upload: the first screening reads the stored documents) may ignore it; a stop must not.
+    /// </returns>
+    public static async Task<bool> RaiseAsync(DurableTaskClient durable, string applicationId, WorkflowSignal signal, CancellationToken cancellationToken)
     {
         var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return false;
+        }
+
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,5 +48,9 @@ public static class ApplicationSignals
         }
 
         await durable.RaiseEventAsync(applicationId, WorkflowNames.Events.Signal, signal, cancellationToken).ConfigureAwait(false);
+        return true;
     }
+
+    /// <summary>What a person is told when their action found the workflow not yet started.</summary>
+    public const string NotStarted = "Permohonan ini masih disiapkan oleh sistem. Coba lagi dalam satu atau dua menit.";
 }

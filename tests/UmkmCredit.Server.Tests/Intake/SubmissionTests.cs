@@ -187,6 +187,43 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_withdrawal_in_the_moment_between_storing_and_starting_is_refused_with_503_not_lost()
+    {
+        // Simulate the crash window: the application is stored, its orchestration does not exist (yet).
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        var json = Samples.Application("withdraw-early@example.id");
+        var first = await Server.SubmitAsync(ApiCalls.Json(json), key);
+        var durable = Server.Get<DurableTaskClient>();
+        await durable.WaitForInstanceStartAsync(first.Id);
+        await durable.TerminateInstanceAsync(first.Id);
+        await durable.WaitForInstanceCompletionAsync(first.Id);
+        await durable.PurgeInstanceAsync(first.Id);
+
+        using (var early = await WithdrawAsync(first))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+            Assert.Contains("Coba lagi", (await ApiCalls.ProblemAsync(early)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Null(await durable.GetInstanceAsync(first.Id)); // nothing was raised into the void
+
+        var retry = await Server.SubmitAsync(ApiCalls.Json(json), key); // the retry (or the sweep) starts the workflow
+        using (var withdrawn = await WithdrawAsync(retry))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, withdrawn.StatusCode);
+        }
+
+        await Server.WaitForStatusAsync(retry, "Withdrawn");
+    }
+
+    private async Task<HttpResponseMessage> WithdrawAsync(Submitted app)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{app.Id}/withdraw");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token);
+        return await Server.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_token_from_one_application_cannot_read_another()
     {
         var a = await Server.SubmitAsync(ApiCalls.Json(Samples.Application()));

@@ -163,7 +163,11 @@ public sealed class CancelApplication(ApplicationState state, ILinkStore linkSto
             }
         }
 
-        await ApplicationSignals.RaiseAsync(caller.Durable, id, new WorkflowSignal(SignalKind.Cancel, AuditActors.Admin, Note: reason), cancellationToken).ConfigureAwait(false);
+        if (!await ApplicationSignals.RaiseAsync(caller.Durable, id, new WorkflowSignal(SignalKind.Cancel, AuditActors.Admin, Note: reason), cancellationToken).ConfigureAwait(false))
+        {
+            return Failure.Unavailable(ApplicationSignals.NotStarted); // links are closed and the attempt audited; a retry repeats both harmlessly
+        }
+
         Log.Cancelled(logger, id);
         return new Cancelled(id, reason);
     }

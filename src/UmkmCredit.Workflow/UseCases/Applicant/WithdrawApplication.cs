@@ -27,8 +27,12 @@ public sealed class WithdrawApplication(ApplicationState state, ILogger<Withdraw
             return Failure.Conflict(refused.Refusal!);
         }
 
-        await ApplicationSignals.RaiseAsync(caller.Durable, stored!.ApplicationId,
-            new WorkflowSignal(SignalKind.Withdraw, AuditActors.Applicant, Note: Note), cancellationToken).ConfigureAwait(false);
+        if (!await ApplicationSignals.RaiseAsync(caller.Durable, stored!.ApplicationId,
+            new WorkflowSignal(SignalKind.Withdraw, AuditActors.Applicant, Note: Note), cancellationToken).ConfigureAwait(false))
+        {
+            return Failure.Unavailable(ApplicationSignals.NotStarted);
+        }
+
         Log.ApplicationWithdrawn(logger, stored.ApplicationId);
         return stored.ApplicationId;
     }
