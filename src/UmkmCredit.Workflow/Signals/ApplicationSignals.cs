@@ -51,6 +51,10 @@ public static class ApplicationSignals
         return true;
     }
 
-    /// <summary>What a person is told when their action found the workflow not yet started.</summary>
-    public const string NotStarted = "Permohonan ini masih disiapkan oleh sistem. Coba lagi dalam satu atau dua menit.";
+    /// <summary>
+    /// The answer to a person whose action found the workflow not yet started: 503 with <c>Retry-After</c> (the recovery
+    /// sweep starts a stored application's workflow within about a minute).
+    /// </summary>
+    public static UseCases.Failure NotStarted() =>
+        UseCases.Failure.Unavailable("Permohonan ini masih disiapkan oleh sistem. Coba lagi dalam satu atau dua menit.") with { RetryAfter = TimeSpan.FromMinutes(1) };
 }

@@ -202,6 +202,7 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         using (var early = await WithdrawAsync(first))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+            Assert.Equal(TimeSpan.FromMinutes(1), early.Headers.RetryAfter?.Delta);
             Assert.Contains("Coba lagi", (await ApiCalls.ProblemAsync(early)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 

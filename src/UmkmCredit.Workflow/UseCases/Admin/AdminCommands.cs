@@ -165,7 +165,7 @@ public sealed class CancelApplication(ApplicationState state, ILinkStore linkSto
 
         if (!await ApplicationSignals.RaiseAsync(caller.Durable, id, new WorkflowSignal(SignalKind.Cancel, AuditActors.Admin, Note: reason), cancellationToken).ConfigureAwait(false))
         {
-            return Failure.Unavailable(ApplicationSignals.NotStarted); // links are closed and the attempt audited; a retry repeats both harmlessly
+            return ApplicationSignals.NotStarted(); // links are closed and the attempt audited; a retry repeats both harmlessly
         }
 
         Log.Cancelled(logger, id);

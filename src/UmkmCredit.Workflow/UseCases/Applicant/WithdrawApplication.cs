@@ -30,7 +30,7 @@ public sealed class WithdrawApplication(ApplicationState state, ILogger<Withdraw
         if (!await ApplicationSignals.RaiseAsync(caller.Durable, stored!.ApplicationId,
             new WorkflowSignal(SignalKind.Withdraw, AuditActors.Applicant, Note: Note), cancellationToken).ConfigureAwait(false))
         {
-            return Failure.Unavailable(ApplicationSignals.NotStarted);
+            return ApplicationSignals.NotStarted();
         }
 
         Log.ApplicationWithdrawn(logger, stored.ApplicationId);
