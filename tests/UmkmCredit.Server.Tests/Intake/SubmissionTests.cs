@@ -168,15 +168,8 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     [Fact]
     public async Task A_retry_after_a_crash_between_storing_and_starting_finishes_the_job()
     {
-        // Simulate the crash: the key is reserved and the blob written, but no orchestration or index row exists.
-        var key = "key-" + Guid.NewGuid().ToString("N");
-        var json = Samples.Application("crash@example.id");
-        var first = await Server.SubmitAsync(ApiCalls.Json(json), key);
+        var (first, json, key) = await SubmitCutBeforeStartAsync("crash@example.id");
         var durable = Server.Get<DurableTaskClient>();
-        await durable.WaitForInstanceStartAsync(first.Id);
-        await durable.TerminateInstanceAsync(first.Id);
-        await durable.WaitForInstanceCompletionAsync(first.Id);
-        await durable.PurgeInstanceAsync(first.Id);
         Assert.Null(await durable.GetInstanceAsync(first.Id));
 
         var retry = await Server.SubmitAsync(ApiCalls.Json(json), key);
@@ -189,15 +182,8 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
     [Fact]
     public async Task A_withdrawal_in_the_moment_between_storing_and_starting_is_refused_with_503_not_lost()
     {
-        // Simulate the crash window: the application is stored, its orchestration does not exist (yet).
-        var key = "key-" + Guid.NewGuid().ToString("N");
-        var json = Samples.Application("withdraw-early@example.id");
-        var first = await Server.SubmitAsync(ApiCalls.Json(json), key);
+        var (first, json, key) = await SubmitCutBeforeStartAsync("withdraw-early@example.id");
         var durable = Server.Get<DurableTaskClient>();
-        await durable.WaitForInstanceStartAsync(first.Id);
-        await durable.TerminateInstanceAsync(first.Id);
-        await durable.WaitForInstanceCompletionAsync(first.Id);
-        await durable.PurgeInstanceAsync(first.Id);
 
         using (var early = await WithdrawAsync(first))
         {
@@ -215,6 +201,23 @@ public sealed class SubmissionTests(DefaultServerFixture fixture)
         }
 
         await Server.WaitForStatusAsync(retry, "Withdrawn");
+    }
+
+    /// <summary>
+    /// A submission as a crash between storing and starting leaves it: the key reserved and the application stored, but no
+    /// orchestration (its instance is terminated and purged).
+    /// </summary>
+    private async Task<(Submitted App, System.Text.Json.Nodes.JsonObject Json, string Key)> SubmitCutBeforeStartAsync(string email)
+    {
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        var json = Samples.Application(email);
+        var app = await Server.SubmitAsync(ApiCalls.Json(json), key);
+        var durable = Server.Get<DurableTaskClient>();
+        await durable.WaitForInstanceStartAsync(app.Id);
+        await durable.TerminateInstanceAsync(app.Id);
+        await durable.WaitForInstanceCompletionAsync(app.Id);
+        await durable.PurgeInstanceAsync(app.Id);
+        return (app, json, key);
     }
 
     private async Task<HttpResponseMessage> WithdrawAsync(Submitted app)
