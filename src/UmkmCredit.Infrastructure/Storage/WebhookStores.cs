@@ -92,8 +92,19 @@ public sealed class TableWebhookLog(StorageClients clients) : IWebhookLog
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default) =>
-        await Table.UpsertEntityAsync(ToEntity(delivery), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    public async Task SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // An update, never an insert: an attempt that was in flight while the application was erased must not
+            // bring its row (and the body) back.
+            await Table.UpdateEntityAsync(ToEntity(delivery), ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // deleted meanwhile (erasure or retention): nothing to record
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(string applicationId, CancellationToken cancellationToken = default)

@@ -66,7 +66,7 @@ public interface IWebhookLog
     /// <summary>One delivery, or null (also for an id that is not one of ours).</summary>
     Task<WebhookDelivery?> GetAsync(string deliveryId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores an attempt's outcome.</summary>
+    /// <summary>Stores an attempt's outcome on an existing row; a row deleted meanwhile (erasure, retention) stays deleted.</summary>
     Task SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default);
 
     /// <summary>Every delivery of an application, in sequence.</summary>
